@@ -1,0 +1,54 @@
+package dev.edgec.core;
+
+import dev.edgec.core.onnx.ImportOptions;
+import dev.edgec.ir.Tensor;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything that changes what a compile produces. {@link #describe()} is recorded in the module
+ * signature, so two modules built with different options say so.
+ *
+ * @param inputShapes       fixed shapes for graph inputs, by name
+ * @param frozenInputs      graph inputs baked in as constants, by name
+ * @param optimizationLevel 0 = none, 1 = default
+ * @param maxTensorBytes    largest tensor a model may declare
+ */
+public record CompileOptions(Map<String, long[]> inputShapes, Map<String, Tensor> frozenInputs, int optimizationLevel,
+                             long maxTensorBytes) {
+    public CompileOptions {
+        inputShapes = new LinkedHashMap<>(inputShapes);
+        frozenInputs = new LinkedHashMap<>(frozenInputs);
+    }
+
+    public static CompileOptions defaults() {
+        return new CompileOptions(Map.of(), Map.of(), 1, ImportOptions.DEFAULT_MAX_TENSOR_BYTES);
+    }
+
+    public CompileOptions withInputShapes(Map<String, long[]> shapes) {
+        return new CompileOptions(shapes, frozenInputs, optimizationLevel, maxTensorBytes);
+    }
+
+    public CompileOptions withFrozenInputs(Map<String, Tensor> frozen) {
+        return new CompileOptions(inputShapes, frozen, optimizationLevel, maxTensorBytes);
+    }
+
+    public CompileOptions withOptimizationLevel(int level) {
+        return new CompileOptions(inputShapes, frozenInputs, level, maxTensorBytes);
+    }
+
+    ImportOptions importOptions() {
+        return new ImportOptions(inputShapes, frozenInputs, null, maxTensorBytes);
+    }
+
+    /** The options as sorted key/value strings for the signature. */
+    public Map<String, String> describe() {
+        Map<String, String> m = new TreeMap<>();
+        m.put("opt_level", String.valueOf(optimizationLevel));
+        inputShapes.forEach((k, v) -> m.put("input_shape." + k, Arrays.toString(v)));
+        frozenInputs.forEach((k, v) -> m.put("frozen_input." + k, v.type().toString()));
+        return m;
+    }
+}

@@ -1,0 +1,351 @@
+package dev.edgec.core.onnx;
+
+import com.google.protobuf.CodedInputStream;
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.edgec.core.ops.OpContext;
+import dev.edgec.core.ops.Operator;
+import dev.edgec.core.ops.OperatorRegistry;
+import dev.edgec.core.onnx.proto.OnnxProto.AttributeProto;
+import dev.edgec.core.onnx.proto.OnnxProto.GraphProto;
+import dev.edgec.core.onnx.proto.OnnxProto.ModelProto;
+import dev.edgec.core.onnx.proto.OnnxProto.NodeProto;
+import dev.edgec.core.onnx.proto.OnnxProto.OperatorSetIdProto;
+import dev.edgec.core.onnx.proto.OnnxProto.TensorProto;
+import dev.edgec.core.onnx.proto.OnnxProto.TensorShapeProto;
+import dev.edgec.core.onnx.proto.OnnxProto.ValueInfoProto;
+import dev.edgec.ir.Attribute;
+import dev.edgec.ir.DataType;
+import dev.edgec.ir.EdgecException;
+import dev.edgec.ir.Graph;
+import dev.edgec.ir.InvalidModelException;
+import dev.edgec.ir.LimitExceededException;
+import dev.edgec.ir.Node;
+import dev.edgec.ir.Shape;
+import dev.edgec.ir.Tensor;
+import dev.edgec.ir.TensorType;
+import dev.edgec.ir.UnsupportedModelException;
+import dev.edgec.ir.Value;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Reads an ONNX model into the typed IR: decodes initializers and {@code Constant} nodes into
+ * constants, fixes input shapes, sorts nodes topologically, rejects every unsupported operator in
+ * one error, and infers all value types through the operator registry.
+ */
+public final class OnnxImporter {
+    /** The newest default-domain opset whose operator semantics edgec has checked. */
+    public static final int MAX_OPSET = 21;
+
+    private final OperatorRegistry registry;
+    private final ImportOptions options;
+    private final TensorDecoder tensors;
+    private final AttributeDecoder attributes;
+
+    public OnnxImporter(OperatorRegistry registry, ImportOptions options) {
+        this.registry = registry;
+        this.options = options;
+        this.tensors = new TensorDecoder(new ExternalDataResolver(options.baseDir()), options.maxTensorBytes());
+        this.attributes = new AttributeDecoder(tensors);
+    }
+
+    /** Parses model bytes; anything protobuf cannot read is an invalid model. */
+    public static ModelProto parse(byte[] bytes) {
+        if (bytes.length == 0) {
+            throw new InvalidModelException("the file is empty, not an ONNX model");
+        }
+        try {
+            CodedInputStream in = CodedInputStream.newInstance(bytes);
+            in.setSizeLimit(Integer.MAX_VALUE);
+            in.setRecursionLimit(64);
+            ModelProto m = ModelProto.parseFrom(in);
+            in.checkLastTagWas(0);
+            if (!m.hasGraph() || !m.hasIrVersion()) {
+                throw new InvalidModelException("not an ONNX model (no " + (m.hasGraph() ? "ir_version" : "graph") + " field)");
+            }
+            return m;
+        } catch (InvalidProtocolBufferException e) {
+            throw new InvalidModelException("not a readable ONNX model: " + e.getMessage());
+        } catch (java.io.IOException e) {
+            throw new InvalidModelException("not a readable ONNX model: " + e.getMessage());
+        }
+    }
+
+    public ImportedModel importModel(byte[] bytes) {
+        ModelProto m = parse(bytes);
+        return importModel(m, sha256(bytes));
+    }
+
+    public ImportedModel importModel(ModelProto m, String sha256) {
+        Map<String, Integer> opsets = readOpsets(m);
+        if (m.getFunctionsCount() > 0) {
+            throw new UnsupportedModelException("the model defines " + m.getFunctionsCount()
+                    + " local functions, which edgec does not compile yet");
+        }
+        Graph g = importGraph(m.getGraph(), opsets);
+        String producer = (m.getProducerName() + " " + m.getProducerVersion()).trim();
+        return new ImportedModel(g, new ModelInfo(sha256, opsets, producer, m.getIrVersion()));
+    }
+
+    private static Map<String, Integer> readOpsets(ModelProto m) {
+        Map<String, Integer> opsets = new TreeMap<>();
+        for (OperatorSetIdProto o : m.getOpsetImportList()) {
+            String d = o.getDomain().equals("ai.onnx") ? "" : o.getDomain();
+            if (o.getVersion() < 1 || o.getVersion() > 10_000) {
+                throw new InvalidModelException("opset import of domain '" + d + "' has version " + o.getVersion());
+            }
+            opsets.put(d, (int) o.getVersion());
+        }
+        if (!opsets.containsKey("")) {
+            if (m.getIrVersion() >= 3) {
+                throw new InvalidModelException("the model imports no opset of the default ONNX domain");
+            }
+            opsets.put("", 1);
+        }
+        if (opsets.get("") > MAX_OPSET) {
+            throw new UnsupportedModelException("the model uses ONNX opset " + opsets.get("")
+                    + "; edgec supports opsets up to " + MAX_OPSET);
+        }
+        return opsets;
+    }
+
+    private Graph importGraph(GraphProto gp, Map<String, Integer> opsets) {
+        Graph.Builder b = Graph.builder();
+        Map<String, Tensor> constants = new LinkedHashMap<>();
+        for (TensorProto t : gp.getInitializerList()) {
+            String where = "initializer '" + t.getName() + "'";
+            if (t.getName().isEmpty()) {
+                throw new InvalidModelException("an initializer has no name");
+            }
+            if (constants.put(t.getName(), tensors.decode(t, where)) != null) {
+                throw new InvalidModelException(where + " is defined twice");
+            }
+        }
+        if (gp.getSparseInitializerCount() > 0) {
+            throw new UnsupportedModelException("the graph has sparse initializers, which edgec does not read");
+        }
+        Set<String> declaredInputs = new HashSet<>();
+        for (ValueInfoProto in : gp.getInputList()) {
+            declaredInputs.add(in.getName());
+            Tensor frozen = options.frozenInputs().get(in.getName());
+            if (frozen != null) {
+                constants.put(in.getName(), frozen);
+            } else if (!constants.containsKey(in.getName())) {
+                b.addInput(new Value(in.getName(), inputType(in)));
+            }
+        }
+        for (String name : options.frozenInputs().keySet()) {
+            if (!declaredInputs.contains(name)) {
+                throw new EdgecUsageException("--freeze-input names '" + name + "', which is not a graph input");
+            }
+        }
+        for (String name : options.inputShapes().keySet()) {
+            if (!declaredInputs.contains(name)) {
+                throw new EdgecUsageException("--input-shape names '" + name + "', which is not a graph input");
+            }
+        }
+        List<NodeProto> sorted = TopologicalOrder.sort(gp, declaredInputs, constants.keySet());
+        List<Node> nodes = new ArrayList<>();
+        Set<String> usedNames = new HashSet<>();
+        List<String> unsupported = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            NodeProto np = sorted.get(i);
+            String name = uniqueName(np, i, usedNames);
+            String domain = np.getDomain().equals("ai.onnx") ? "" : np.getDomain();
+            Node node = toNode(np, name, domain, opsets);
+            if (isConstant(node)) {
+                constants.put(node.output(0), ConstantNodes.value(node));
+                continue;
+            }
+            registry.whyUnsupported(node, node.opsetVersion()).ifPresent(unsupported::add);
+            nodes.add(node);
+        }
+        if (!unsupported.isEmpty()) {
+            throw new UnsupportedModelException("unsupported operator" + (unsupported.size() > 1 ? "s" : "") + ": "
+                    + String.join(", ", unsupported));
+        }
+        constants.forEach(b::addConstant);
+        Map<String, TensorType> types = new HashMap<>(b.types());
+        for (Node n : nodes) {
+            Operator op = registry.operatorFor(n, n.opsetVersion());
+            OpContext ctx = new OpContext(n, n.opsetVersion(), name -> typeOf(types, name, n), constants);
+            List<TensorType> outs = inferTypes(op, ctx);
+            for (int o = 0; o < n.outputs().size(); o++) {
+                String out = n.output(o);
+                if (!out.isEmpty() && o < outs.size()) {
+                    types.put(out, outs.get(o));
+                    b.setType(out, outs.get(o));
+                }
+            }
+            b.addNode(n);
+        }
+        if (gp.getOutputCount() == 0) {
+            throw new InvalidModelException("the graph has no outputs");
+        }
+        for (ValueInfoProto out : gp.getOutputList()) {
+            TensorType t = types.get(out.getName());
+            if (t == null) {
+                throw new InvalidModelException("graph output '" + out.getName() + "' is not computed by any node");
+            }
+            checkDeclaredOutput(out, t);
+            b.addOutput(new Value(out.getName(), t));
+        }
+        return b.build();
+    }
+
+    private static TensorType typeOf(Map<String, TensorType> types, String name, Node n) {
+        TensorType t = types.get(name);
+        if (t == null) {
+            throw new InvalidModelException(n.describe() + " reads '" + name + "', which has no known type");
+        }
+        return t;
+    }
+
+    private static List<TensorType> inferTypes(Operator op, OpContext ctx) {
+        List<TensorType> outs;
+        try {
+            outs = op.inferTypes(ctx);
+        } catch (EdgecException e) {
+            throw e;
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw ctx.error(e.getMessage());
+        }
+        Set<String> unread = ctx.attrs().unread();
+        if (!unread.isEmpty()) {
+            throw ctx.error("unknown attribute" + (unread.size() > 1 ? "s " : " ") + String.join(", ", unread));
+        }
+        int required = ctx.outputCount();
+        if (outs.size() < required) {
+            long given = ctx.node().outputs().stream().skip(outs.size()).filter(s -> !s.isEmpty()).count();
+            if (given > 0) {
+                throw ctx.error("has " + required + " outputs; edgec computes only the first " + outs.size());
+            }
+        }
+        return outs;
+    }
+
+    private static void checkDeclaredOutput(ValueInfoProto out, TensorType inferred) {
+        if (!out.hasType() || !out.getType().hasTensorType()) {
+            return;
+        }
+        var tt = out.getType().getTensorType();
+        if (tt.getElemType() != 0) {
+            DataType declared = OnnxDataTypes.fromOnnx(tt.getElemType(), "graph output '" + out.getName() + "'");
+            if (declared != inferred.dataType()) {
+                throw new InvalidModelException("graph output '" + out.getName() + "' is declared " + declared.signatureName()
+                        + " but computes " + inferred.dataType().signatureName());
+            }
+        }
+        if (tt.hasShape()) {
+            List<TensorShapeProto.Dimension> dims = tt.getShape().getDimList();
+            if (dims.size() != inferred.shape().rank()) {
+                throw new InvalidModelException("graph output '" + out.getName() + "' is declared with rank " + dims.size()
+                        + " but computes " + inferred);
+            }
+            for (int i = 0; i < dims.size(); i++) {
+                if (dims.get(i).hasDimValue() && dims.get(i).getDimValue() != inferred.shape().dim(i)) {
+                    throw new InvalidModelException("graph output '" + out.getName() + "' is declared with dimension "
+                            + i + " = " + dims.get(i).getDimValue() + " but computes " + inferred);
+                }
+            }
+        }
+    }
+
+    private TensorType inputType(ValueInfoProto in) {
+        String where = "graph input '" + in.getName() + "'";
+        if (!in.hasType() || !in.getType().hasTensorType()) {
+            throw new UnsupportedModelException(where + " is not a tensor");
+        }
+        var tt = in.getType().getTensorType();
+        DataType dt = OnnxDataTypes.fromOnnx(tt.getElemType(), where);
+        long[] given = options.inputShapes().get(in.getName());
+        if (!tt.hasShape()) {
+            if (given == null) {
+                throw new InvalidModelException(where + " has no shape; fix it with --input-shape " + in.getName() + "=...");
+            }
+            return new TensorType(dt, shapeOf(given, where));
+        }
+        List<TensorShapeProto.Dimension> dims = tt.getShape().getDimList();
+        if (given != null) {
+            if (given.length != dims.size()) {
+                throw new EdgecUsageException("--input-shape gives " + in.getName() + " rank " + given.length
+                        + " but the model declares rank " + dims.size());
+            }
+            for (int i = 0; i < dims.size(); i++) {
+                if (dims.get(i).hasDimValue() && dims.get(i).getDimValue() != given[i]) {
+                    throw new EdgecUsageException("--input-shape gives " + in.getName() + " dimension " + i + " = " + given[i]
+                            + " but the model fixes it to " + dims.get(i).getDimValue());
+                }
+            }
+            return new TensorType(dt, shapeOf(given, where));
+        }
+        long[] shape = new long[dims.size()];
+        for (int i = 0; i < shape.length; i++) {
+            TensorShapeProto.Dimension d = dims.get(i);
+            if (!d.hasDimValue()) {
+                String label = d.hasDimParam() && !d.getDimParam().isEmpty() ? " ('" + d.getDimParam() + "')" : "";
+                throw new InvalidModelException(where + " dimension " + i + label
+                        + " is symbolic; fix it with --input-shape " + in.getName() + "=...");
+            }
+            shape[i] = d.getDimValue();
+        }
+        return new TensorType(dt, shapeOf(shape, where));
+    }
+
+    private static Shape shapeOf(long[] dims, String where) {
+        try {
+            return Shape.ofLongs(dims);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new LimitExceededException(where + ": " + e.getMessage());
+        }
+    }
+
+    private Node toNode(NodeProto np, String name, String domain, Map<String, Integer> opsets) {
+        Integer opset = opsets.get(domain);
+        if (opset == null) {
+            throw new InvalidModelException("node '" + name + "' uses domain '" + domain + "', which the model does not import");
+        }
+        Map<String, Attribute> attrs = new LinkedHashMap<>();
+        String where = np.getOpType() + " '" + name + "'";
+        for (AttributeProto a : np.getAttributeList()) {
+            if (attrs.put(a.getName(), attributes.decode(a, where)) != null) {
+                throw new InvalidModelException(where + " has attribute '" + a.getName() + "' twice");
+            }
+        }
+        return new Node(name, domain, np.getOpType(), opset, np.getInputList(), np.getOutputList(), attrs);
+    }
+
+    private static boolean isConstant(Node n) {
+        return n.domain().isEmpty() && n.opType().equals("Constant");
+    }
+
+    private static String uniqueName(NodeProto np, int index, Set<String> used) {
+        String base = np.getName().isEmpty() ? np.getOpType() + "_" + index : np.getName();
+        String name = base;
+        for (int k = 1; !used.add(name); k++) {
+            name = base + "_" + k;
+        }
+        return name;
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(bytes);
+            StringBuilder sb = new StringBuilder();
+            for (byte x : d) {
+                sb.append(String.format("%02x", x));
+            }
+            return sb.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

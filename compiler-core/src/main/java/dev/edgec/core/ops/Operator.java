@@ -1,0 +1,20 @@
+package dev.edgec.core.ops;
+
+import dev.edgec.core.lower.KernelWriter;
+import dev.edgec.ir.TensorType;
+import java.util.List;
+
+/**
+ * One ONNX operator: attribute parsing, type and shape inference, and lowering to a wasm kernel.
+ * Implementations are stateless; everything about the node comes from the {@link OpContext}.
+ */
+public interface Operator {
+    /**
+     * Checks the node's inputs and attributes and returns its output types in output order.
+     * Must read every attribute the operator accepts: attributes left unread are reported as unknown.
+     */
+    List<TensorType> inferTypes(OpContext ctx);
+
+    /** Writes the kernel that computes the node's outputs from its inputs, at their planned addresses. */
+    void lower(OpContext ctx, KernelWriter k);
+}

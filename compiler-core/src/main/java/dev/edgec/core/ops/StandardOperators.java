@@ -1,0 +1,15 @@
+package dev.edgec.core.ops;
+
+/** Collects the registrations of every operator group; each group lists its own operators. */
+final class StandardOperators {
+    private StandardOperators() {
+    }
+
+    static void registerAll(OperatorRegistry r) {
+        dev.edgec.core.ops.elementwise.ElementwiseOperators.registerAll(r);
+        dev.edgec.core.ops.nn.NnOperators.registerAll(r);
+        dev.edgec.core.ops.linalg.LinalgOperators.registerAll(r);
+        dev.edgec.core.ops.tensor.TensorOperators.registerAll(r);
+        dev.edgec.core.ops.reduce.ReduceOperators.registerAll(r);
+    }
+}

@@ -1,0 +1,12 @@
+package dev.edgec.core.ops.nn;
+
+import dev.edgec.core.ops.OperatorRegistry;
+
+/** Registers the neural-network operators: convolution, pooling, normalization. */
+public final class NnOperators {
+    private NnOperators() {
+    }
+
+    public static void registerAll(OperatorRegistry r) {
+    }
+}
