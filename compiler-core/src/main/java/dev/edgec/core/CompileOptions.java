@@ -5,6 +5,7 @@ import dev.edgec.ir.Tensor;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -15,28 +16,46 @@ import java.util.TreeMap;
  * @param frozenInputs      graph inputs baked in as constants, by name
  * @param optimizationLevel 0 = none, 1 = default
  * @param maxTensorBytes    largest tensor a model may declare
+ * @param dumpIrAfter       names of optimizer passes after which to print the IR (debugging only)
  */
 public record CompileOptions(Map<String, long[]> inputShapes, Map<String, Tensor> frozenInputs, int optimizationLevel,
-                             long maxTensorBytes) {
+                             long maxTensorBytes, Set<String> dumpIrAfter) {
     public CompileOptions {
         inputShapes = new LinkedHashMap<>(inputShapes);
         frozenInputs = new LinkedHashMap<>(frozenInputs);
+        dumpIrAfter = Set.copyOf(dumpIrAfter);
+        if (optimizationLevel < 0 || optimizationLevel > 1) {
+            throw new IllegalArgumentException("optimization level must be 0 or 1, got " + optimizationLevel);
+        }
+    }
+
+    public CompileOptions(Map<String, long[]> inputShapes, Map<String, Tensor> frozenInputs, int optimizationLevel,
+                          long maxTensorBytes) {
+        this(inputShapes, frozenInputs, optimizationLevel, maxTensorBytes, Set.of());
     }
 
     public static CompileOptions defaults() {
-        return new CompileOptions(Map.of(), Map.of(), 1, ImportOptions.DEFAULT_MAX_TENSOR_BYTES);
+        return new CompileOptions(Map.of(), Map.of(), 1, ImportOptions.DEFAULT_MAX_TENSOR_BYTES, Set.of());
     }
 
     public CompileOptions withInputShapes(Map<String, long[]> shapes) {
-        return new CompileOptions(shapes, frozenInputs, optimizationLevel, maxTensorBytes);
+        return new CompileOptions(shapes, frozenInputs, optimizationLevel, maxTensorBytes, dumpIrAfter);
     }
 
     public CompileOptions withFrozenInputs(Map<String, Tensor> frozen) {
-        return new CompileOptions(inputShapes, frozen, optimizationLevel, maxTensorBytes);
+        return new CompileOptions(inputShapes, frozen, optimizationLevel, maxTensorBytes, dumpIrAfter);
     }
 
     public CompileOptions withOptimizationLevel(int level) {
-        return new CompileOptions(inputShapes, frozenInputs, level, maxTensorBytes);
+        return new CompileOptions(inputShapes, frozenInputs, level, maxTensorBytes, dumpIrAfter);
+    }
+
+    public CompileOptions withMaxTensorBytes(long max) {
+        return new CompileOptions(inputShapes, frozenInputs, optimizationLevel, max, dumpIrAfter);
+    }
+
+    public CompileOptions withDumpIrAfter(Set<String> passes) {
+        return new CompileOptions(inputShapes, frozenInputs, optimizationLevel, maxTensorBytes, passes);
     }
 
     ImportOptions importOptions() {

@@ -4,6 +4,7 @@ import dev.edgec.core.abi.ModuleSignature;
 import dev.edgec.core.abi.TensorSpec;
 import dev.edgec.core.lower.AssembledModule;
 import dev.edgec.core.lower.ModuleAssembler;
+import dev.edgec.core.onnx.EdgecUsageException;
 import dev.edgec.core.onnx.ImportedModel;
 import dev.edgec.core.onnx.OnnxImporter;
 import dev.edgec.core.ops.OperatorRegistry;
@@ -13,17 +14,26 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.function.Consumer;
+import dev.edgec.opt.PassManager;
 
 /** The compile driver: import, optimize, lower, encode. */
 public final class Compiler {
     private final OperatorRegistry registry;
+    private final Consumer<String> dumpSink;
 
     public Compiler() {
         this(OperatorRegistry.standard());
     }
 
     public Compiler(OperatorRegistry registry) {
+        this(registry, System.err::print);
+    }
+
+    /** @param dumpSink where {@code --dump-ir-after} text goes */
+    public Compiler(OperatorRegistry registry, Consumer<String> dumpSink) {
         this.registry = registry;
+        this.dumpSink = dumpSink;
     }
 
     public OperatorRegistry registry() {
@@ -51,9 +61,16 @@ public final class Compiler {
     }
 
     private CompileResult compile(byte[] bytes, CompileOptions options, Path dir, String name) {
+        for (String pass : options.dumpIrAfter()) {
+            if (!OptimizationPipeline.passNames().contains(pass)) {
+                throw new EdgecUsageException("--dump-ir-after: no pass named '" + pass + "'; passes are "
+                        + String.join(", ", OptimizationPipeline.passNames()));
+            }
+        }
         OnnxImporter importer = new OnnxImporter(registry, options.importOptions().withBaseDir(dir));
         ImportedModel imported = importer.importModel(bytes);
-        Graph g = imported.graph();
+        Graph g = new PassManager(OptimizationPipeline.passes(options.optimizationLevel()), options.dumpIrAfter(),
+                dumpSink).run(imported.graph());
         if (g.nodes().isEmpty() && g.inputs().isEmpty()) {
             throw new InvalidModelException("the graph computes nothing: it has no nodes and no inputs");
         }

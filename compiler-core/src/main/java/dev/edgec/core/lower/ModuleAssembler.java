@@ -31,16 +31,23 @@ public final class ModuleAssembler {
     }
 
     public static AssembledModule assemble(Graph g, OperatorRegistry registry, byte[] signatureJson, String moduleName) {
-        ArenaPlan arena = ArenaPlanner.plan(Lifetimes.of(g), ConstantPool.ALIGNMENT);
+        Map<String, String> viewOf = new HashMap<>();
+        for (Node n : g.nodes()) {
+            if (registry.operatorFor(n, n.opsetVersion()).isView(context(g, n))) {
+                viewOf.put(n.output(0), n.input(0));
+            }
+        }
+        ArenaPlan arena = ArenaPlanner.plan(Lifetimes.of(g, viewOf), ConstantPool.ALIGNMENT);
         if (arena.size() > MemoryLimits.MAX_MEMORY_BYTES) {
             throw new LimitExceededException("the model needs " + arena.size() + " bytes of activations, more than wasm32 memory allows");
         }
         ConstantPool constants = new ConstantPool(arena.size());
         Map<String, Integer> addresses = new HashMap<>();
-        AddressMap addressMap = name -> {
+        AddressMap addressMap = value -> {
+            String name = Lifetimes.root(value, viewOf);
             Tensor c = g.constants().get(name);
             int at = c != null ? constants.address(c) : (int) arena.offset(name);
-            addresses.put(name, at);
+            addresses.put(value, at);
             return at;
         };
 
@@ -54,9 +61,12 @@ public final class ModuleAssembler {
 
         List<KernelInfo> kernels = new ArrayList<>();
         for (Node n : g.nodes()) {
+            if (viewOf.containsKey(n.output(0))) {
+                continue;
+            }
             Operator op = registry.operatorFor(n, n.opsetVersion());
             FunctionBuilder f = module.addFunction(n.opType() + ":" + n.name(), kernelType);
-            op.lower(new OpContext(n, n.opsetVersion(), g::type, g.constants()), new KernelWriter(f, addressMap, math));
+            op.lower(context(g, n), new KernelWriter(f, addressMap, math));
             kernels.add(new KernelInfo(n.name(), n.opType(), f.index()));
         }
         Code r = run.code();
@@ -76,6 +86,10 @@ public final class ModuleAssembler {
         module.addCustomSection("edgec.signature", signatureJson);
         module.moduleName(moduleName);
         return new AssembledModule(module.encode(), arena, constants.bytes(), pages, addresses, kernels);
+    }
+
+    private static OpContext context(Graph g, Node n) {
+        return new OpContext(n, n.opsetVersion(), g::type, g.constants());
     }
 
     /** {@code if (i == k) return address_k; ... return -1}: -1 marks an index out of range. */

@@ -17,4 +17,12 @@ public interface Operator {
 
     /** Writes the kernel that computes the node's outputs from its inputs, at their planned addresses. */
     void lower(OpContext ctx, KernelWriter k);
+
+    /**
+     * True when output 0 holds exactly the bytes of input 0 (Reshape, Flatten, Squeeze, Identity…):
+     * the memory planner then gives both the same address and no kernel is emitted.
+     */
+    default boolean isView(OpContext ctx) {
+        return false;
+    }
 }

@@ -18,6 +18,15 @@ public final class Lifetimes {
     }
 
     public static List<TensorLifetime> of(Graph g) {
+        return of(g, Map.of());
+    }
+
+    /**
+     * Lifetimes when some values are views of others ({@code viewOf}: view name to the value whose
+     * bytes it shares). A view gets no slot of its own: its uses extend the lifetime of the value it
+     * views, and views of constants need no arena space at all.
+     */
+    public static List<TensorLifetime> of(Graph g, Map<String, String> viewOf) {
         int end = g.nodes().size() + 1;
         Map<String, int[]> range = new LinkedHashMap<>();
         for (Value v : g.inputs()) {
@@ -27,19 +36,19 @@ public final class Lifetimes {
             Node n = g.nodes().get(i);
             int step = i + 1;
             for (String in : n.inputs()) {
-                int[] r = range.get(in);
+                int[] r = range.get(root(in, viewOf));
                 if (r != null) {
                     r[1] = Math.max(r[1], step);
                 }
             }
             for (String out : n.outputs()) {
-                if (!out.isEmpty()) {
+                if (!out.isEmpty() && !viewOf.containsKey(out)) {
                     range.put(out, new int[] {step, step});
                 }
             }
         }
         for (Value v : g.outputs()) {
-            int[] r = range.get(v.name());
+            int[] r = range.get(root(v.name(), viewOf));
             if (r != null) {
                 r[1] = end;
             }
@@ -51,5 +60,14 @@ public final class Lifetimes {
         List<TensorLifetime> out = new ArrayList<>();
         range.forEach((name, r) -> out.add(new TensorLifetime(name, g.type(name).byteSize(), r[0], r[1])));
         return out;
+    }
+
+    /** The value whose bytes {@code name} shares, following chains of views. */
+    public static String root(String name, Map<String, String> viewOf) {
+        String v = name;
+        while (viewOf.containsKey(v)) {
+            v = viewOf.get(v);
+        }
+        return v;
     }
 }

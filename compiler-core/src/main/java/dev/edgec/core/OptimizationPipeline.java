@@ -1,0 +1,27 @@
+package dev.edgec.core;
+
+import dev.edgec.opt.Pass;
+import dev.edgec.opt.pass.BatchNormFolding;
+import dev.edgec.opt.pass.CommonSubexpressionElimination;
+import dev.edgec.opt.pass.DeadCodeElimination;
+import dev.edgec.opt.pass.IdentityElimination;
+import java.util.List;
+
+/** The passes each optimization level runs, in order (the pass manager repeats them to a fixed point). */
+public final class OptimizationPipeline {
+    private OptimizationPipeline() {
+    }
+
+    public static List<Pass> passes(int level) {
+        if (level == 0) {
+            return List.of();
+        }
+        return List.of(new IdentityElimination(), new BatchNormFolding(), new CommonSubexpressionElimination(),
+                new DeadCodeElimination());
+    }
+
+    /** Names of the passes of the default level, for {@code --dump-ir-after} help and errors. */
+    public static List<String> passNames() {
+        return passes(1).stream().map(Pass::name).toList();
+    }
+}
