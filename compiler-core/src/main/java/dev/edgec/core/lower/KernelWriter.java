@@ -14,11 +14,32 @@ public final class KernelWriter {
     private final FunctionBuilder function;
     private final AddressMap addresses;
     private final MathLibrary math;
+    private final java.util.function.IntSupplier statusGlobal;
+    private boolean canFail;
 
-    public KernelWriter(FunctionBuilder function, AddressMap addresses, MathLibrary math) {
+    /**
+     * @param statusGlobal gives the index of the module's status global, creating it on first use
+     */
+    public KernelWriter(FunctionBuilder function, AddressMap addresses, MathLibrary math,
+                        java.util.function.IntSupplier statusGlobal) {
         this.function = function;
         this.addresses = addresses;
         this.math = math;
+        this.statusGlobal = statusGlobal;
+    }
+
+    /**
+     * Emits: record {@code status} and return from the kernel. {@code run()} then stops and returns
+     * the status code instead of trapping (ABI v1: no input makes a module trap).
+     */
+    public void fail(dev.edgec.core.abi.RunStatus status) {
+        canFail = true;
+        code().i32Const(status.code()).globalSet(statusGlobal.getAsInt()).return_();
+    }
+
+    /** True when the kernel contains a {@link #fail} path, so {@code run()} must check the status after it. */
+    public boolean canFail() {
+        return canFail;
     }
 
     public Code code() {

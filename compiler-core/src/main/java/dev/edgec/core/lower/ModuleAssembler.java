@@ -59,19 +59,27 @@ public final class ModuleAssembler {
         FunctionBuilder outputPtr = module.addFunction("output_ptr", indexType);
         FunctionBuilder run = module.addFunction("run", FuncType.of(List.of(), ValType.I32));
 
+        int[] status = {-1};
+        java.util.function.IntSupplier statusGlobal = () -> {
+            if (status[0] < 0) {
+                status[0] = module.addGlobal(ValType.I32, true, 0);
+            }
+            return status[0];
+        };
         List<KernelInfo> kernels = new ArrayList<>();
+        List<Boolean> canFail = new ArrayList<>();
         for (Node n : g.nodes()) {
             if (viewOf.containsKey(n.output(0))) {
                 continue;
             }
             Operator op = registry.operatorFor(n, n.opsetVersion());
             FunctionBuilder f = module.addFunction(n.opType() + ":" + n.name(), kernelType);
-            op.lower(context(g, n), new KernelWriter(f, addressMap, math));
+            KernelWriter k = new KernelWriter(f, addressMap, math, statusGlobal);
+            op.lower(context(g, n), k);
             kernels.add(new KernelInfo(n.name(), n.opType(), f.index()));
+            canFail.add(k.canFail());
         }
-        Code r = run.code();
-        kernels.forEach(k -> r.call(k.functionIndex()));
-        r.i32Const(0);
+        emitRun(run.code(), kernels, canFail, status[0]);
 
         pointerTable(inputPtr.code(), g.inputs(), addressMap);
         pointerTable(outputPtr.code(), g.outputs(), addressMap);
@@ -86,6 +94,23 @@ public final class ModuleAssembler {
         module.addCustomSection("edgec.signature", signatureJson);
         module.moduleName(moduleName);
         return new AssembledModule(module.encode(), arena, constants.bytes(), pages, addresses, kernels);
+    }
+
+    /**
+     * {@code run()}: calls each kernel in order. When some kernel can fail, the status global is reset
+     * first and checked after each such kernel, so the first failure is returned.
+     */
+    private static void emitRun(Code r, List<KernelInfo> kernels, List<Boolean> canFail, int statusGlobal) {
+        if (statusGlobal >= 0) {
+            r.i32Const(0).globalSet(statusGlobal);
+        }
+        for (int i = 0; i < kernels.size(); i++) {
+            r.call(kernels.get(i).functionIndex());
+            if (canFail.get(i)) {
+                r.globalGet(statusGlobal).if_().globalGet(statusGlobal).return_().end();
+            }
+        }
+        r.i32Const(0);
     }
 
     private static OpContext context(Graph g, Node n) {
