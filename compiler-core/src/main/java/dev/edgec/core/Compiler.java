@@ -9,7 +9,6 @@ import dev.edgec.core.onnx.ImportedModel;
 import dev.edgec.core.onnx.OnnxImporter;
 import dev.edgec.core.ops.OperatorRegistry;
 import dev.edgec.ir.Graph;
-import dev.edgec.ir.InvalidModelException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -71,9 +70,6 @@ public final class Compiler {
         ImportedModel imported = importer.importModel(bytes);
         Graph g = new PassManager(OptimizationPipeline.passes(options.optimizationLevel()), options.dumpIrAfter(),
                 dumpSink).run(imported.graph());
-        if (g.nodes().isEmpty() && g.inputs().isEmpty()) {
-            throw new InvalidModelException("the graph computes nothing: it has no nodes and no inputs");
-        }
         ModuleSignature signature = new ModuleSignature(
                 g.inputs().stream().map(v -> TensorSpec.of(v.name(), v.type())).toList(),
                 g.outputs().stream().map(v -> TensorSpec.of(v.name(), v.type())).toList(),

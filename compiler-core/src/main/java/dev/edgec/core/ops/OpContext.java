@@ -78,9 +78,9 @@ public final class OpContext {
 
     /** The value of input {@code i}, which must be a constant because it decides shapes. */
     public Tensor requireConstantInput(int i, String what) {
-        return constantInput(i).orElseThrow(() -> new UnsupportedModelException(node.describe() + ": input '"
-                + node.input(i) + "' (" + what + ") must be a constant to fix the output shape; "
-                + "freeze it at compile time"));
+        return constantInput(i).orElseThrow(() -> new ConstantInputRequiredException(node.describe() + ": input '"
+                + node.input(i) + "' (" + what + ") must be known at compile time; if it is a graph input, "
+                + "freeze it with --freeze-input " + node.input(i) + "=FILE", node.input(i)));
     }
 
     /** Checks the number of inputs given (counting omitted optional ones up to the last given). */
