@@ -33,6 +33,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -178,14 +179,22 @@ public final class OnnxImporter {
             Operator op = registry.operatorFor(n, n.opsetVersion());
             OpContext ctx = new OpContext(n, n.opsetVersion(), name -> typeOf(types, name, n), constants);
             List<TensorType> outs = inferTypes(op, ctx);
+            Optional<List<Tensor>> folded = op.evaluate(ctx);
             for (int o = 0; o < n.outputs().size(); o++) {
                 String out = n.output(o);
                 if (!out.isEmpty() && o < outs.size()) {
                     types.put(out, outs.get(o));
-                    b.setType(out, outs.get(o));
+                    if (folded.isPresent()) {
+                        constants.put(out, folded.get().get(o));
+                        b.addConstant(out, folded.get().get(o));
+                    } else {
+                        b.setType(out, outs.get(o));
+                    }
                 }
             }
-            b.addNode(n);
+            if (folded.isEmpty()) {
+                b.addNode(n);
+            }
         }
         if (gp.getOutputCount() == 0) {
             throw new InvalidModelException("the graph has no outputs");

@@ -19,6 +19,15 @@ public interface Operator {
     void lower(OpContext ctx, KernelWriter k);
 
     /**
+     * The node's outputs computed at compile time, when they do not depend on run-time data (Shape of
+     * a static tensor, arithmetic on constants). Import replaces such a node by constants, so that
+     * shape subgraphs (Shape → Gather → Concat → Reshape) fix shapes. Empty means "compute at run time".
+     */
+    default java.util.Optional<List<dev.edgec.ir.Tensor>> evaluate(OpContext ctx) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * True when output 0 holds exactly the bytes of input 0 (Reshape, Flatten, Squeeze, Identity…):
      * the memory planner then gives both the same address and no kernel is emitted.
      */

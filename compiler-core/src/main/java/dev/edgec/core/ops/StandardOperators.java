@@ -11,5 +11,6 @@ final class StandardOperators {
         dev.edgec.core.ops.linalg.LinalgOperators.registerAll(r);
         dev.edgec.core.ops.tensor.TensorOperators.registerAll(r);
         dev.edgec.core.ops.reduce.ReduceOperators.registerAll(r);
+        dev.edgec.core.ops.shape.ShapeOperators.registerAll(r);
     }
 }
