@@ -134,9 +134,14 @@ public final class ModuleBuilder {
             exports.forEach(e -> s.name(e.name()).u8(e.kind()).u32(e.index()));
             section(out, sizes, 7, "export", s);
         }
+        List<Integer> functionSizes = new ArrayList<>();
         if (!functions.isEmpty()) {
             WasmBytes s = new WasmBytes(4096).u32(functions.size());
-            functions.forEach(f -> f.writeBodyTo(s));
+            for (FunctionBuilder f : functions) {
+                int before = s.size();
+                f.writeBodyTo(s);
+                functionSizes.add(s.size() - before);
+            }
             section(out, sizes, 10, "code", s);
         }
         if (!data.isEmpty()) {
@@ -154,7 +159,7 @@ public final class ModuleBuilder {
         if (moduleName != null) {
             section(out, sizes, 0, "custom:name", nameSection());
         }
-        return new EncodedModule(out.toByteArray(), sizes);
+        return new EncodedModule(out.toByteArray(), sizes, functionSizes);
     }
 
     private WasmBytes nameSection() {

@@ -27,6 +27,11 @@ public interface Operator {
         return java.util.Optional.empty();
     }
 
+    /** Multiply-accumulate operations the kernel performs, for size reports (0 for data movement). */
+    default long macs(OpContext ctx) {
+        return 0;
+    }
+
     /**
      * True when output 0 holds exactly the bytes of input 0 (Reshape, Flatten, Squeeze, Identity…):
      * the memory planner then gives both the same address and no kernel is emitted.
