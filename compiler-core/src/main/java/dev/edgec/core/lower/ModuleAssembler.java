@@ -56,7 +56,7 @@ public final class ModuleAssembler {
         for (Node n : g.nodes()) {
             Operator op = registry.operatorFor(n, n.opsetVersion());
             FunctionBuilder f = module.addFunction(n.opType() + ":" + n.name(), kernelType);
-            op.lower(new OpContext(n, n.opsetVersion(), g::type, g.constants()), new KernelWriter(f, addressMap, math));
+            op.lower(new OpContext(n, n.opsetVersion(), g::type, g.constants()), new KernelWriter(f, addressMap, math, constants::address));
             kernels.add(new KernelInfo(n.name(), n.opType(), f.index()));
         }
         Code r = run.code();

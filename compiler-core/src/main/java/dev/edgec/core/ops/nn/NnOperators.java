@@ -8,5 +8,6 @@ public final class NnOperators {
     }
 
     public static void registerAll(OperatorRegistry r) {
+        r.register("Conv", 1, 21, new ConvOp());
     }
 }
