@@ -55,7 +55,9 @@ final class TapWalker {
                 rows[4 * p] = (long) (p * g.strides()[i] - g.padBegin()[i] + first * g.dilations()[i]) * inStrides[i] * 4;
                 rows[4 * p + 1] = wStrides == null ? 0 : (long) first * wStrides[i] * 4;
                 rows[4 * p + 2] = g.validTaps(i, p);
-                rows[4 * p + 3] = divideByPadded ? g.paddedTaps(i, p) : g.validTaps(i, p);
+                // Counting the padding, ONNX Runtime divides by the whole window, even where ceil_mode
+                // makes it reach past the end padding.
+                rows[4 * p + 3] = divideByPadded ? g.kernel()[i] : g.validTaps(i, p);
             }
             // A window wholly in the padding has no valid tap; its offset is never used, keep it in range.
             for (int p = 0; p < o; p++) {

@@ -38,11 +38,6 @@ record WindowGeometry(int[] input, int[] kernel, int[] strides, int[] dilations,
         return Math.max(0, endTap(i, o, input[i]) - firstTap(i, o));
     }
 
-    /** Number of taps of output {@code o} inside the padded input along dimension {@code i}. */
-    int paddedTaps(int i, int o) {
-        return endTap(i, o, input[i] + padEnd[i]);
-    }
-
     /** True when every tap of output {@code o} along dimension {@code i} reads the input, not padding. */
     boolean inside(int i, int o) {
         return firstTap(i, o) == 0 && endTap(i, o, input[i]) == kernel[i];
