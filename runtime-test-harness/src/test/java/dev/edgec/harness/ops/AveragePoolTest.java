@@ -38,7 +38,7 @@ class AveragePoolTest {
                 Arguments.of("dilations (opset 19)", 19, dims(1, 2, 9, 9),
                         new Object[] {"kernel_shape", ints(2, 2), "dilations", ints(2, 3)}),
                 Arguments.of("dilations with pads including pad (opset 19)", 19, dims(1, 2, 8, 7),
-                        new Object[] {"kernel_shape", ints(3, 2), "dilations", ints(2, 2), "pads", ints(1, 1, 2, 1),
+                        new Object[] {"kernel_shape", ints(3, 2), "dilations", ints(2, 2), "pads", ints(1, 1, 1, 1),
                             "count_include_pad", 1L}),
                 Arguments.of("dilations with pads excluding pad, ceil (opset 19)", 19, dims(1, 1, 8, 9),
                         new Object[] {"kernel_shape", ints(2, 3), "dilations", ints(3, 2), "strides", ints(2, 2),
