@@ -13,5 +13,6 @@ public final class NnOperators {
         r.register("AveragePool", 1, 21, new AveragePoolOp());
         r.register("GlobalAveragePool", 1, 21, new GlobalAveragePoolOp());
         r.register("GlobalMaxPool", 1, 21, new GlobalMaxPoolOp());
+        r.register("BatchNormalization", 6, 21, new BatchNormalizationOp());
     }
 }
