@@ -1,9 +1,11 @@
 package dev.edgec.core.lower;
 
 import dev.edgec.ir.DataType;
+import dev.edgec.ir.Tensor;
 import dev.edgec.wasm.Code;
 import dev.edgec.wasm.FunctionBuilder;
 import dev.edgec.wasm.ValType;
+import java.util.function.ToIntFunction;
 
 /**
  * Writes one node's kernel function. It gives operators the addresses of their tensors, fresh
@@ -14,17 +16,20 @@ public final class KernelWriter {
     private final FunctionBuilder function;
     private final AddressMap addresses;
     private final MathLibrary math;
+    private final ToIntFunction<Tensor> constantPlacer;
     private final java.util.function.IntSupplier statusGlobal;
     private boolean canFail;
 
     /**
-     * @param statusGlobal gives the index of the module's status global, creating it on first use
+     * @param constantPlacer places a kernel-private constant (e.g. folded scales) in the data segment
+     * @param statusGlobal   gives the index of the module's status global, creating it on first use
      */
     public KernelWriter(FunctionBuilder function, AddressMap addresses, MathLibrary math,
-                        java.util.function.IntSupplier statusGlobal) {
+                        ToIntFunction<Tensor> constantPlacer, java.util.function.IntSupplier statusGlobal) {
         this.function = function;
         this.addresses = addresses;
         this.math = math;
+        this.constantPlacer = constantPlacer;
         this.statusGlobal = statusGlobal;
     }
 
@@ -49,6 +54,15 @@ public final class KernelWriter {
     /** Byte address in linear memory of the tensor {@code valueName}. */
     public int address(String valueName) {
         return addresses.address(valueName);
+    }
+
+    /**
+     * Byte address of {@code data}, a constant the kernel computed itself (folded parameters, lookup
+     * tables) rather than a graph value; it is placed in the module's constant data (16-byte aligned,
+     * shared with identical constants). Kernels must only read it.
+     */
+    public int constantData(Tensor data) {
+        return constantPlacer.applyAsInt(data);
     }
 
     public int newLocal(ValType type) {

@@ -74,7 +74,7 @@ public final class ModuleAssembler {
             }
             Operator op = registry.operatorFor(n, n.opsetVersion());
             FunctionBuilder f = module.addFunction(n.opType() + ":" + n.name(), kernelType);
-            KernelWriter k = new KernelWriter(f, addressMap, math, statusGlobal);
+            KernelWriter k = new KernelWriter(f, addressMap, math, constants::address, statusGlobal);
             op.lower(context(g, n), k);
             kernels.add(new KernelInfo(n.name(), n.opType(), f.index()));
             canFail.add(k.canFail());

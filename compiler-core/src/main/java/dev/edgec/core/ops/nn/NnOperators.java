@@ -8,5 +8,11 @@ public final class NnOperators {
     }
 
     public static void registerAll(OperatorRegistry r) {
+        r.register("Conv", 1, 21, new ConvOp());
+        r.register("MaxPool", 1, 21, new MaxPoolOp());
+        r.register("AveragePool", 1, 21, new AveragePoolOp());
+        r.register("GlobalAveragePool", 1, 21, new GlobalAveragePoolOp());
+        r.register("GlobalMaxPool", 1, 21, new GlobalMaxPoolOp());
+        r.register("BatchNormalization", 6, 21, new BatchNormalizationOp());
     }
 }

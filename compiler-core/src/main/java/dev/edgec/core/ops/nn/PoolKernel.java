@@ -1,0 +1,77 @@
+package dev.edgec.core.ops.nn;
+
+import dev.edgec.core.lower.KernelWriter;
+import dev.edgec.wasm.Code;
+import dev.edgec.wasm.ValType;
+
+/**
+ * Emits a max or average pooling over every plane of an N x C x spatial input: each output walks
+ * only the taps of its window that lie in the input ({@link TapWalker}); padding never contributes a
+ * value, and an average divides by the taps counted by the {@code count_include_pad} rule.
+ */
+final class PoolKernel {
+    enum Kind { MAX, AVERAGE }
+
+    private PoolKernel() {
+    }
+
+    /**
+     * @param planes N * C
+     * @param countPadding for averages: whether taps in the padding count in the divisor
+     */
+    static void emit(KernelWriter k, Kind kind, WindowGeometry g, int planes, int x, int y, boolean countPadding) {
+        Code c = k.code();
+        int rank = g.rank();
+        int[] inStrides = new int[rank];
+        int s = 1;
+        for (int i = rank - 1; i >= 0; i--) {
+            inStrides[i] = s;
+            s *= g.input()[i];
+        }
+        int planeBytes = s * 4;
+        TapWalker walker = new TapWalker(k, g, inStrides, null, countPadding);
+        int[] pos = new int[rank];
+        for (int i = 0; i < rank; i++) {
+            pos[i] = k.newI32();
+        }
+        int yp = k.newI32();
+        int xg = k.newI32();
+        int xp = k.newI32();
+        int acc = k.newLocal(ValType.F32);
+        c.i32Const(y).localSet(yp);
+        k.forRange(planes, plane -> {
+            c.localGet(plane).i32Const(planeBytes).i32Mul().i32Const(x).i32Add().localSet(xg);
+            nest(k, g, pos, 0, () -> {
+                walker.loadRanges(pos);
+                c.localGet(xg);
+                walker.pushInputOffset();
+                c.i32Add().localSet(xp);
+                c.f32Const(kind == Kind.MAX ? Float.NEGATIVE_INFINITY : 0f).localSet(acc);
+                walker.walk(xp, -1, (xa, unused) -> {
+                    c.localGet(acc).localGet(xa).f32Load(0);
+                    if (kind == Kind.MAX) {
+                        c.f32Max();
+                    } else {
+                        c.f32Add();
+                    }
+                    c.localSet(acc);
+                });
+                c.localGet(yp).localGet(acc);
+                if (kind == Kind.AVERAGE) {
+                    walker.pushDivisor();
+                    c.f32ConvertI32S().f32Div();
+                }
+                c.f32Store(0);
+                Loops.add(c, yp, 4);
+            });
+        });
+    }
+
+    private static void nest(KernelWriter k, WindowGeometry g, int[] pos, int i, Runnable body) {
+        if (i == g.rank()) {
+            body.run();
+            return;
+        }
+        Loops.range(k, pos[i], 0, g.output()[i], () -> nest(k, g, pos, i + 1, body));
+    }
+}

@@ -1,0 +1,76 @@
+package dev.edgec.harness.ops;
+
+import static dev.edgec.harness.ops.ConvTest.dims;
+import static dev.edgec.harness.ops.ConvTest.ints;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.edgec.core.onnx.OnnxBuilder;
+import dev.edgec.harness.ModelCheck;
+import dev.edgec.harness.Tolerance;
+import dev.edgec.ir.DataType;
+import dev.edgec.ir.InvalidModelException;
+import dev.edgec.ir.UnsupportedModelException;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** MaxPool against ONNX Runtime over windows, strides, pads, dilations, ceil_mode and auto_pad. */
+class MaxPoolTest {
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                Arguments.of("2x2 stride 2", 12, dims(1, 3, 8, 8), new Object[] {"kernel_shape", ints(2, 2), "strides", ints(2, 2)}),
+                Arguments.of("3x3 stride 2 pad 1", 12, dims(2, 2, 9, 7),
+                        new Object[] {"kernel_shape", ints(3, 3), "strides", ints(2, 2), "pads", ints(1, 1, 1, 1)}),
+                Arguments.of("3x3 stride 1 default", 1, dims(1, 2, 5, 6), new Object[] {"kernel_shape", ints(3, 3)}),
+                Arguments.of("asymmetric pads", 11, dims(1, 1, 6, 6),
+                        new Object[] {"kernel_shape", ints(3, 2), "pads", ints(0, 1, 2, 1)}),
+                Arguments.of("dilation 2", 12, dims(1, 2, 9, 9),
+                        new Object[] {"kernel_shape", ints(2, 3), "dilations", ints(2, 2), "pads", ints(1, 1, 1, 1)}),
+                Arguments.of("ceil_mode", 12, dims(1, 2, 7, 8),
+                        new Object[] {"kernel_shape", ints(2, 2), "strides", ints(2, 2), "ceil_mode", 1L}),
+                Arguments.of("ceil_mode with pad", 12, dims(1, 1, 6, 6),
+                        new Object[] {"kernel_shape", ints(3, 3), "strides", ints(2, 2), "pads", ints(1, 1, 1, 1), "ceil_mode", 1L}),
+                Arguments.of("SAME_UPPER", 12, dims(1, 2, 7, 5),
+                        new Object[] {"kernel_shape", ints(3, 3), "strides", ints(2, 2), "auto_pad", "SAME_UPPER"}),
+                Arguments.of("SAME_LOWER", 12, dims(1, 2, 6, 6),
+                        new Object[] {"kernel_shape", ints(2, 2), "auto_pad", "SAME_LOWER"}),
+                Arguments.of("VALID", 12, dims(1, 2, 7, 7),
+                        new Object[] {"kernel_shape", ints(3, 3), "strides", ints(2, 2), "auto_pad", "VALID"}),
+                Arguments.of("storage_order 0", 8, dims(1, 2, 4, 4), new Object[] {"kernel_shape", ints(2, 2), "storage_order", 0L}),
+                Arguments.of("1-D", 12, dims(2, 3, 11), new Object[] {"kernel_shape", ints(3), "strides", ints(2), "pads", ints(1, 1)}),
+                Arguments.of("3-D", 12, dims(1, 2, 5, 4, 6),
+                        new Object[] {"kernel_shape", ints(2, 2, 3), "strides", ints(2, 1, 2), "pads", ints(0, 1, 1, 1, 0, 1)}));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void matchesOnnxRuntime(String name, int opset, int[] x, Object[] attributes) {
+        assertNull(ModelCheck.mismatchOnRandomInputs(PoolTesting.model("MaxPool", opset, x, attributes), 3, Tolerance.ONNX_BACKEND));
+    }
+
+    @Test
+    void rejectsIndicesOutputAndStorageOrder() {
+        OnnxBuilder b = new OnnxBuilder("maxpool", 12);
+        String x = b.input("x", DataType.FLOAT32, 1, 1, 4, 4);
+        b.nodeWithOutputs("MaxPool", List.of(x), List.of("y", "indices"), "kernel_shape", ints(2, 2));
+        b.output("y", DataType.FLOAT32);
+        PoolTesting.assertError(UnsupportedModelException.class, b.toBytes(), "MaxPool", "Indices");
+        PoolTesting.assertError(UnsupportedModelException.class,
+                PoolTesting.model("MaxPool", 12, dims(1, 1, 4, 4), "kernel_shape", ints(2, 2), "storage_order", 1L), "MaxPool", "storage_order");
+    }
+
+    @Test
+    void rejectsBadShapes() {
+        PoolTesting.assertError(InvalidModelException.class,
+                PoolTesting.model("MaxPool", 12, dims(1, 1, 3, 3), "kernel_shape", ints(4, 4)), "MaxPool", "larger than the padded input");
+        PoolTesting.assertError(InvalidModelException.class,
+                PoolTesting.model("MaxPool", 12, dims(1, 1, 5, 5), "kernel_shape", ints(2)), "MaxPool", "kernel_shape");
+        PoolTesting.assertError(InvalidModelException.class,
+                PoolTesting.model("MaxPool", 12, dims(4, 5), "kernel_shape", ints(2)), "MaxPool", "rank");
+        PoolTesting.assertError(InvalidModelException.class,
+                PoolTesting.model("MaxPool", 12, dims(1, 1, 5, 5), "strides", ints(1, 1)), "MaxPool", "kernel_shape");
+    }
+}
