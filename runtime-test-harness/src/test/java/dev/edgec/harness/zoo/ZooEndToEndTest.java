@@ -1,5 +1,6 @@
 package dev.edgec.harness.zoo;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +15,6 @@ import dev.edgec.harness.WasmtimeRuntime;
 import dev.edgec.harness.zoo.ZooEvaluation.RuntimeResult;
 import dev.edgec.models.Zoo;
 import dev.edgec.models.ZooModel;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
@@ -27,6 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The zoo end to end: each committed model compiles to an import-free module that Chicory parses,
  * wasm-validate accepts under the MVP profile and wasmtime instantiates, and whose outputs in
  * wasmtime and in Chicory match ONNX Runtime within {@link Tolerance#ZOO} on the seeded inputs.
+ * Chicory interprets, yet all three inputs fit: Conv-only stand-ins of the two biggest models took
+ * about 5 s (ResNet-8) and 2.3 s (MobileNetV1) per input in Chicory on the shared 2-core machine.
  */
 class ZooEndToEndTest {
     static Stream<Arguments> models() {
@@ -35,7 +37,7 @@ class ZooEndToEndTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("models")
-    @Timeout(value = 150, unit = TimeUnit.SECONDS)
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void compilesValidatesAndMatchesOnnxRuntime(ZooModel model) {
         byte[] onnx = ZooFiles.read(model);
         CompileResult compiled = new Compiler().compile(onnx, CompileOptions.defaults());
@@ -44,17 +46,15 @@ class ZooEndToEndTest {
         assertEquals(0, ZooEvaluation.importCount(wasm), "the module must have no imports");
         assertTrue(WabtValidator.available(), "wasm-validate (wabt) is needed to check the MVP profile");
         assertNull(WabtValidator.validateMvp(wasm), "wasm-validate (MVP) rejects the module");
+        assertDoesNotThrow(() -> new WasmtimeRuntime().instantiate(wasm).close(), "wasmtime cannot instantiate the module");
 
         RuntimeResult wasmtime = ZooEvaluation.evaluate(onnx, compiled, new WasmtimeRuntime(), ZooEvaluation.SEEDS,
                 Tolerance.ZOO);
         assertNull(wasmtime.firstMismatch());
-        RuntimeResult chicory = ZooEvaluation.evaluate(onnx, compiled, new ChicoryRuntime(), chicorySeeds(model),
+        RuntimeResult chicory = ZooEvaluation.evaluate(onnx, compiled, new ChicoryRuntime(), ZooEvaluation.SEEDS,
                 Tolerance.ZOO);
         assertNull(chicory.firstMismatch());
-    }
-
-    /** Chicory interprets; every model gets all seeds unless it is listed as too slow for them. */
-    static List<Long> chicorySeeds(ZooModel model) {
-        return ZooEvaluation.SEEDS;
+        // Wasm float arithmetic is deterministic, so an interpreter and a compiler must agree exactly.
+        assertEquals(wasmtime.maxAbsError(), chicory.maxAbsError(), "Chicory and wasmtime disagree");
     }
 }
