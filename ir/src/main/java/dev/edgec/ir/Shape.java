@@ -7,8 +7,11 @@ import java.util.Arrays;
  * are fixed before the IR is built), so a shape is just a list of non-negative ints.
  */
 public final class Shape {
-    /** Largest element count edgec accepts for one tensor; a 32-bit wasm memory cannot hold more. */
-    public static final long MAX_ELEMENTS = 1L << 31;
+    /**
+     * Largest element count edgec accepts for one tensor: counts and dimensions are ints, so 2^31 - 1
+     * (2^31 itself would turn negative in {@link #elementCount()}).
+     */
+    public static final long MAX_ELEMENTS = Integer.MAX_VALUE;
 
     private static final Shape SCALAR = new Shape(new int[0]);
 

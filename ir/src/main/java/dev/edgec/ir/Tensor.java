@@ -120,7 +120,8 @@ public final class Tensor {
             case FLOAT16 -> Half.toFloat(b.getShort(at));
             case UINT64 -> {
                 long v = b.getLong(at);
-                yield v >= 0 ? v : (double) (v >>> 1) * 2.0 + (v & 1);
+                // halve keeping the low bit as a sticky bit, so the one rounding to double is correct
+                yield v >= 0 ? v : (double) ((v >>> 1) | (v & 1)) * 2.0;
             }
             default -> getLong(i);
         };

@@ -134,15 +134,8 @@ public final class OnnxImporter {
             throw new UnsupportedModelException("the graph has sparse initializers, which edgec does not read");
         }
         Set<String> declaredInputs = new HashSet<>();
-        for (ValueInfoProto in : gp.getInputList()) {
-            declaredInputs.add(in.getName());
-            Tensor frozen = options.frozenInputs().get(in.getName());
-            if (frozen != null) {
-                constants.put(in.getName(), frozen);
-            } else if (!constants.containsKey(in.getName())) {
-                b.addInput(new Value(in.getName(), inputType(in)));
-            }
-        }
+        gp.getInputList().forEach(in -> declaredInputs.add(in.getName()));
+        // options naming no input are checked first: a typo explains a later "symbolic dimension" error
         for (String name : options.frozenInputs().keySet()) {
             if (!declaredInputs.contains(name)) {
                 throw new EdgecUsageException("--freeze-input names '" + name + "', which is not a graph input");
@@ -151,6 +144,14 @@ public final class OnnxImporter {
         for (String name : options.inputShapes().keySet()) {
             if (!declaredInputs.contains(name)) {
                 throw new EdgecUsageException("--input-shape names '" + name + "', which is not a graph input");
+            }
+        }
+        for (ValueInfoProto in : gp.getInputList()) {
+            Tensor frozen = options.frozenInputs().get(in.getName());
+            if (frozen != null) {
+                constants.put(in.getName(), frozen);
+            } else if (!constants.containsKey(in.getName())) {
+                b.addInput(new Value(in.getName(), inputType(in)));
             }
         }
         List<NodeProto> sorted = TopologicalOrder.sort(gp, declaredInputs, constants.keySet());
@@ -310,6 +311,11 @@ public final class OnnxImporter {
     }
 
     private static Shape shapeOf(long[] dims, String where) {
+        for (long d : dims) {
+            if (d < 0) {
+                throw new InvalidModelException(where + " has negative dimension " + d);
+            }
+        }
         try {
             return Shape.ofLongs(dims);
         } catch (IllegalArgumentException | ArithmeticException e) {

@@ -31,6 +31,11 @@ public final class TensorDecoder {
             throw new InvalidModelException(where + " is a segmented tensor, which edgec does not read");
         }
         long[] dims = p.getDimsList().stream().mapToLong(Long::longValue).toArray();
+        for (long d : dims) {
+            if (d < 0) {
+                throw new InvalidModelException(where + " has negative dimension " + d);
+            }
+        }
         Shape shape;
         try {
             shape = Shape.ofLongs(dims);
@@ -57,22 +62,20 @@ public final class TensorDecoder {
             }
             return Tensor.of(type, p.getRawData().toByteArray());
         }
+        // count first: a tiny file may declare a 1 GiB tensor and hold no values
+        checkCount(where, type, switch (dt) {
+            case FLOAT32 -> p.getFloatDataCount();
+            case FLOAT64 -> p.getDoubleDataCount();
+            case INT64 -> p.getInt64DataCount();
+            case UINT32, UINT64 -> p.getUint64DataCount();
+            default -> p.getInt32DataCount();
+        });
         ByteBuffer out = ByteBuffer.allocate((int) bytes).order(ByteOrder.LITTLE_ENDIAN);
         switch (dt) {
-            case FLOAT32 -> {
-                checkCount(where, type, p.getFloatDataCount());
-                p.getFloatDataList().forEach(out::putFloat);
-            }
-            case FLOAT64 -> {
-                checkCount(where, type, p.getDoubleDataCount());
-                p.getDoubleDataList().forEach(out::putDouble);
-            }
-            case INT64 -> {
-                checkCount(where, type, p.getInt64DataCount());
-                p.getInt64DataList().forEach(out::putLong);
-            }
+            case FLOAT32 -> p.getFloatDataList().forEach(out::putFloat);
+            case FLOAT64 -> p.getDoubleDataList().forEach(out::putDouble);
+            case INT64 -> p.getInt64DataList().forEach(out::putLong);
             case UINT32, UINT64 -> {
-                checkCount(where, type, p.getUint64DataCount());
                 for (long v : p.getUint64DataList()) {
                     if (dt == DataType.UINT32) {
                         out.putInt((int) v);
@@ -82,7 +85,6 @@ public final class TensorDecoder {
                 }
             }
             case INT32, INT16, UINT16, INT8, UINT8, BOOL, FLOAT16 -> {
-                checkCount(where, type, p.getInt32DataCount());
                 for (int v : p.getInt32DataList()) {
                     switch (dt.byteSize()) {
                         case 1 -> out.put((byte) v);
