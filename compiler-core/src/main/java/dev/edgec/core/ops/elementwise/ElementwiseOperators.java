@@ -9,6 +9,40 @@ public final class ElementwiseOperators {
 
     public static void registerAll(OperatorRegistry r) {
         r.register("Add", 7, 21, new AddOp());
+        r.register("Sub", 7, 21, new SubOp());
+        r.register("Mul", 7, 21, new MulOp());
+        r.register("Div", 7, 21, new DivOp());
         r.register("Relu", 6, 21, new ReluOp());
+        r.register("LeakyRelu", 6, 21, new LeakyReluOp());
+        r.register("Sigmoid", 6, 21, new SigmoidOp());
+        r.register("Tanh", 6, 21, new TanhOp());
+        r.register("Clip", 6, 21, new ClipOp());
+        r.register("Abs", 6, 21, new AbsOp());
+        r.register("Neg", 6, 21, new NegOp());
+        r.register("Exp", 6, 21, new ExpOp());
+        r.register("Sqrt", 6, 21, new SqrtOp());
+        r.register("Reciprocal", 6, 21, new ReciprocalOp());
+        r.register("Floor", 6, 21, new FloorOp());
+        r.register("Ceil", 6, 21, new CeilOp());
+        r.register("Max", 8, 21, new VariadicOp(VariadicOp.Kind.MAX));
+        r.register("Min", 8, 21, new VariadicOp(VariadicOp.Kind.MIN));
+        r.register("Sum", 8, 21, new VariadicOp(VariadicOp.Kind.SUM));
+        r.register("Mean", 8, 21, new VariadicOp(VariadicOp.Kind.MEAN));
+        r.register("HardSigmoid", 6, 21, new HardSigmoidOp());
+        r.register("HardSwish", 14, 21, new HardSwishOp());
+        r.register("Elu", 6, 21, new EluOp());
+        r.register("Selu", 6, 21, new SeluOp());
+        r.register("Softsign", 1, 21, new SoftsignOp());
+        r.register("PRelu", 9, 21, new PReluOp());
+        r.register("Equal", 7, 21, new ComparisonOp(ComparisonOp.Kind.EQUAL));
+        r.register("Less", 7, 21, new ComparisonOp(ComparisonOp.Kind.LESS));
+        r.register("Greater", 7, 21, new ComparisonOp(ComparisonOp.Kind.GREATER));
+        r.register("LessOrEqual", 12, 21, new ComparisonOp(ComparisonOp.Kind.LESS_OR_EQUAL));
+        r.register("GreaterOrEqual", 12, 21, new ComparisonOp(ComparisonOp.Kind.GREATER_OR_EQUAL));
+        r.register("And", 7, 21, new LogicalOp(LogicalOp.Kind.AND));
+        r.register("Or", 7, 21, new LogicalOp(LogicalOp.Kind.OR));
+        r.register("Xor", 7, 21, new LogicalOp(LogicalOp.Kind.XOR));
+        r.register("Not", 1, 21, new NotOp());
+        r.register("Where", 9, 21, new WhereOp());
     }
 }

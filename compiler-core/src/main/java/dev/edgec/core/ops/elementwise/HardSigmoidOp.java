@@ -1,0 +1,29 @@
+package dev.edgec.core.ops.elementwise;
+
+import dev.edgec.core.lower.KernelWriter;
+import dev.edgec.core.ops.OpContext;
+import dev.edgec.ir.DataType;
+import dev.edgec.wasm.Code;
+import java.util.List;
+
+/** HardSigmoid (float32, the type ONNX Runtime implements): max(0, min(1, alpha·x + beta)), alpha 0.2 and beta 0.5 by default. */
+final class HardSigmoidOp extends UnaryElementwiseOp {
+    @Override
+    protected List<DataType> types() {
+        return NumericTypes.FLOAT32;
+    }
+
+    @Override
+    protected void readAttributes(OpContext ctx) {
+        ctx.attrs().getFloat("alpha", 0.2f);
+        ctx.attrs().getFloat("beta", 0.5f);
+    }
+
+    @Override
+    protected void emitScalar(OpContext ctx, KernelWriter k, DataType t) {
+        float alpha = ctx.attrs().getFloat("alpha", 0.2f);
+        float beta = ctx.attrs().getFloat("beta", 0.5f);
+        Code c = k.code();
+        c.f32Const(alpha).f32Mul().f32Const(beta).f32Add().f32Const(1f).f32Min().f32Const(0f).f32Max();
+    }
+}

@@ -1,0 +1,23 @@
+package dev.edgec.core.ops.elementwise;
+
+import dev.edgec.core.lower.KernelWriter;
+import dev.edgec.core.ops.OpContext;
+import dev.edgec.ir.DataType;
+import dev.edgec.wasm.Code;
+import java.util.List;
+
+/** Softsign: x / (1 + |x|) (float32, the type ONNX Runtime implements). */
+final class SoftsignOp extends UnaryElementwiseOp {
+    @Override
+    protected List<DataType> types() {
+        return NumericTypes.FLOAT32;
+    }
+
+    @Override
+    protected void emitScalar(OpContext ctx, KernelWriter k, DataType t) {
+        Code c = k.code();
+        int x = k.newLocal(KernelWriter.stackType(t));
+        c.localTee(x).localGet(x);
+        c.f32Abs().f32Const(1f).f32Add().f32Div();
+    }
+}
