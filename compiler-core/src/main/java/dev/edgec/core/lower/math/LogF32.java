@@ -11,7 +11,8 @@ import dev.edgec.wasm.ValType;
  * 2/3·z + 2/5·z² + 2/7·z³ + 2/9·z⁴ (truncation below 3e-9 relative, |s| ≤ 0.172); e·ln2 is added
  * with ln2 split in two so that e·LN2_HI is exact. Subnormal inputs are scaled by 2^25 first.
  * log(0) = -∞, log(x &lt; 0) = NaN, log(+∞) = +∞, NaN stays NaN.
- * Measured maximum error: 1 ulp over a dense sweep of all positive finite floats (LogF32Test).
+ * Maximum error ≤ 1 ulp; measured 0.80 ulp over every ~4000th positive finite float bit pattern
+ * plus evenly spaced values in [1e-3, 100] (LogF32Test).
  */
 public final class LogF32 {
     /** ln 2 split so that e·LN2_HI is exact for |e| ≤ 256: 0x3F317200 and the remainder. */
