@@ -92,10 +92,10 @@ abstract class SoftmaxFamilyOp implements Operator {
                     c.localGet(sum).f32Add().localSet(sum);
                 });
                 if (logarithmic()) {
-                    // y = x - max - log(sum); fold max + log(sum) once per row
-                    c.localGet(sum).call(log).localGet(max).f32Add().localSet(sum);
-                    walk(k, start, p, step, r.n(),
-                            () -> c.localGet(p).localGet(p).f32Load(x).localGet(sum).f32Sub().f32Store(y));
+                    // y = (x - max) - log(sum): folding max + log(sum) first would round log(sum) away
+                    c.localGet(sum).call(log).localSet(sum);
+                    walk(k, start, p, step, r.n(), () -> c.localGet(p).localGet(p).f32Load(x).localGet(max).f32Sub()
+                            .localGet(sum).f32Sub().f32Store(y));
                 } else {
                     walk(k, start, p, step, r.n(),
                             () -> c.localGet(p).localGet(p).f32Load(y).localGet(sum).f32Div().f32Store(y));
