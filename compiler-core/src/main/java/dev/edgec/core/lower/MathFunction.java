@@ -1,6 +1,7 @@
 package dev.edgec.core.lower;
 
 import dev.edgec.core.lower.math.ExpF32;
+import dev.edgec.core.lower.math.LogF32;
 import dev.edgec.core.lower.math.SigmoidF32;
 import dev.edgec.core.lower.math.TanhF32;
 import dev.edgec.wasm.FuncType;
@@ -16,7 +17,8 @@ import java.util.List;
 public enum MathFunction {
     EXP_F32(unaryF32(), ExpF32::emit),
     SIGMOID_F32(unaryF32(), SigmoidF32::emit),
-    TANH_F32(unaryF32(), TanhF32::emit);
+    TANH_F32(unaryF32(), TanhF32::emit),
+    LOG_F32(unaryF32(), LogF32::emit);
 
     /** Writes a function body; may ask the library for other helpers it calls. */
     @FunctionalInterface

@@ -6,10 +6,12 @@ import dev.edgec.wasm.FunctionBuilder;
 import dev.edgec.wasm.ValType;
 
 /**
- * e^x in float32. Cody-Waite reduction x = k·ln2 + r with |r| ≤ ln2/2, a degree-6 Taylor
- * polynomial for e^r (truncation error below 1.2e-7 relative), and 2^k applied as two exact
+ * e^x in float32. Cody-Waite reduction x = k·ln2 + r with |r| ≤ ln2/2, a degree-7 Taylor
+ * polynomial for e^r (truncation error below 5.2e-9 relative; degree 6 left 1.2e-7, up to 2 ulp
+ * on results below 1, and measured 2.85 ulp in all), and 2^k applied as two exact
  * power-of-two factors so that results down to the subnormal range come out right.
- * Measured maximum error: 2 ulp over all finite floats in [-104, 89] (ExpF32Test).
+ * Maximum error ≤ 2 ulp; measured 1.19 ulp over a sweep of 2^20 arguments in [-104, 89], every
+ * ~4000th float bit pattern plus evenly spaced values (ExpF32Test).
  */
 public final class ExpF32 {
     /** ln 2 split so that k·LN2_HI is exact for |k| ≤ 256: 0x3F317200 and the remainder. */
@@ -37,8 +39,8 @@ public final class ExpF32 {
         c.localGet(x).f32Const(LOG2E).f32Mul().f32Nearest().localSet(k);
         c.localGet(x).localGet(k).f32Const(LN2_HI).f32Mul().f32Sub()
                 .localGet(k).f32Const(LN2_LO).f32Mul().f32Sub().localSet(r);
-        // Horner: 1 + r(1 + r(1/2 + r(1/6 + r(1/24 + r(1/120 + r/720)))))
-        float[] coefficients = {1f / 720, 1f / 120, 1f / 24, 1f / 6, 0.5f, 1f, 1f};
+        // Horner: 1 + r(1 + r(1/2 + r(1/6 + r(1/24 + r(1/120 + r(1/720 + r/5040))))))
+        float[] coefficients = {1f / 5040, 1f / 720, 1f / 120, 1f / 24, 1f / 6, 0.5f, 1f, 1f};
         c.f32Const(coefficients[0]);
         for (int i = 1; i < coefficients.length; i++) {
             c.localGet(r).f32Mul().f32Const(coefficients[i]).f32Add();

@@ -10,7 +10,9 @@ import dev.edgec.wasm.ValType;
 /**
  * tanh(x). For |x| &lt; 0.3 an odd Taylor polynomial to x^11 (truncation below 1e-8 relative), so
  * small arguments keep full relative precision; otherwise sign(x)·(1 - 2/(e^{2|x|} + 1)), which
- * saturates to ±1 for large |x| without overflow trouble. Error ≤ 3 ulp (TanhF32Test).
+ * saturates to ±1 for large |x| without overflow trouble. Error ≤ 3 ulp;
+ * measured 2.36 ulp over 2^20 arguments: every ~4000th float in [-104, 89] and evenly spaced values
+ * in [-10, 10] (TanhF32Test).
  */
 public final class TanhF32 {
     private static final float SMALL = 0.3f;

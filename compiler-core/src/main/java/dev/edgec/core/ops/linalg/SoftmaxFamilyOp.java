@@ -1,0 +1,118 @@
+package dev.edgec.core.ops.linalg;
+
+import dev.edgec.core.lower.KernelWriter;
+import dev.edgec.core.lower.MathFunction;
+import dev.edgec.core.ops.OpContext;
+import dev.edgec.core.ops.Operator;
+import dev.edgec.ir.DataType;
+import dev.edgec.ir.Shape;
+import dev.edgec.ir.TensorType;
+import dev.edgec.wasm.Code;
+import dev.edgec.wasm.ValType;
+import java.util.List;
+
+/**
+ * Softmax and LogSoftmax over rows of a float32 tensor. Before opset 13 the input is coerced to 2-D at
+ * {@code axis} (default 1) and each row of the flattened trailing dimensions is normalised; from opset
+ * 13 only dimension {@code axis} (default -1) is. Either way a row is {@code n} elements spaced by
+ * {@code inner}: the max is subtracted before exp so that no exp overflows.
+ */
+abstract class SoftmaxFamilyOp implements Operator {
+    /** Rows as (outer count, row length n, inner count = element stride of a row). */
+    private record Rows(int outer, int n, int inner) {
+    }
+
+    /** True for LogSoftmax, false for Softmax. */
+    protected abstract boolean logarithmic();
+
+    private static Rows rows(OpContext ctx) {
+        Shape s = ctx.inputType(0).shape();
+        boolean legacy = ctx.opset() < 13;
+        long axisAttr = ctx.attrs().getInt("axis", legacy ? 1 : -1);
+        int rank = s.rank();
+        int axis;
+        if (rank == 0) {
+            axis = 0;
+        } else if (axisAttr < -rank || axisAttr >= rank) {
+            throw ctx.error("axis " + axisAttr + " is out of range for input of shape " + s);
+        } else {
+            axis = (int) (axisAttr < 0 ? axisAttr + rank : axisAttr);
+        }
+        int outer = 1;
+        for (int d = 0; d < axis; d++) {
+            outer *= s.dim(d);
+        }
+        int rest = 1;
+        for (int d = axis + 1; d < rank; d++) {
+            rest *= s.dim(d);
+        }
+        int n = rank == 0 ? 1 : s.dim(axis);
+        return legacy ? new Rows(outer, n * rest, 1) : new Rows(outer, n, rest);
+    }
+
+    @Override
+    public List<TensorType> inferTypes(OpContext ctx) {
+        ctx.expectInputs(1, 1);
+        ctx.expectType(0, List.of(DataType.FLOAT32));
+        rows(ctx);
+        return List.of(ctx.inputType(0));
+    }
+
+    @Override
+    public void lower(OpContext ctx, KernelWriter k) {
+        Rows r = rows(ctx);
+        if (r.outer() == 0 || r.n() == 0 || r.inner() == 0) {
+            return;
+        }
+        int x = k.address(ctx.inputName(0));
+        int y = k.address(ctx.outputName(0));
+        int exp = k.mathFunction(MathFunction.EXP_F32);
+        int log = logarithmic() ? k.mathFunction(MathFunction.LOG_F32) : -1;
+        int step = r.inner() * 4;
+        Code c = k.code();
+        int rowBase = k.newI32();
+        int start = k.newI32();
+        int p = k.newI32();
+        int max = k.newLocal(ValType.F32);
+        int sum = k.newLocal(ValType.F32);
+        c.i32Const(0).localSet(rowBase);
+        k.forRange(r.outer(), o -> {
+            c.localGet(rowBase).localSet(start);
+            k.forRange(r.inner(), i -> {
+                c.f32Const(Float.NEGATIVE_INFINITY).localSet(max);
+                walk(k, start, p, step, r.n(), () -> c.localGet(p).f32Load(x).localGet(max).f32Max().localSet(max));
+                c.f32Const(0f).localSet(sum);
+                walk(k, start, p, step, r.n(), () -> {
+                    if (logarithmic()) {
+                        c.localGet(p).f32Load(x).localGet(max).f32Sub().call(exp);
+                    } else {
+                        c.localGet(p).localGet(p).f32Load(x).localGet(max).f32Sub().call(exp).f32Store(y);
+                        c.localGet(p).f32Load(y);
+                    }
+                    c.localGet(sum).f32Add().localSet(sum);
+                });
+                if (logarithmic()) {
+                    // y = (x - max) - log(sum): folding max + log(sum) first would round log(sum) away
+                    c.localGet(sum).call(log).localSet(sum);
+                    walk(k, start, p, step, r.n(), () -> c.localGet(p).localGet(p).f32Load(x).localGet(max).f32Sub()
+                            .localGet(sum).f32Sub().f32Store(y));
+                } else {
+                    walk(k, start, p, step, r.n(),
+                            () -> c.localGet(p).localGet(p).f32Load(y).localGet(sum).f32Div().f32Store(y));
+                }
+                c.localGet(start).i32Const(4).i32Add().localSet(start);
+            });
+            c.localGet(rowBase).i32Const(r.n() * step).i32Add().localSet(rowBase);
+        });
+    }
+
+    /** Runs {@code body} with {@code p} at each of the row's n byte offsets. */
+    private static void walk(KernelWriter k, int start, int p, int step, int n, Runnable body) {
+        Code c = k.code();
+        c.localGet(start).localSet(p);
+        k.forRange(n, j -> {
+            body.run();
+            c.localGet(p).i32Const(step).i32Add().localSet(p);
+        });
+    }
+}

@@ -1,0 +1,149 @@
+package dev.edgec.harness.math;
+
+import dev.edgec.cli.runtime.ChicoryRuntime;
+import dev.edgec.cli.runtime.WasmInstance;
+import dev.edgec.core.lower.MathFunction;
+import dev.edgec.core.lower.MathLibrary;
+import dev.edgec.wasm.Code;
+import dev.edgec.wasm.FuncType;
+import dev.edgec.wasm.FunctionBuilder;
+import dev.edgec.wasm.ModuleBuilder;
+import dev.edgec.wasm.ValType;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * Runs one {@link MathFunction} in Chicory over many arguments and measures its error in float32
+ * ulps against a double-precision reference. The module holds the arguments at address 0 and a
+ * {@code sweep(n)} export that writes f(arg[i]) after them, so one call evaluates a whole batch.
+ */
+final class MathSweep {
+    /** Arguments per batch: 2^18 floats in and out fit a 2 MiB memory. */
+    private static final int BATCH = 1 << 18;
+
+    /** The worst argument found and its error in ulps. */
+    record Worst(float x, float actual, double expected, double ulps) {
+        @Override
+        public String toString() {
+            return ulps + " ulp at x = " + x + " (" + Float.floatToRawIntBits(x) + "): got " + actual + ", exact "
+                    + expected;
+        }
+    }
+
+    private MathSweep() {
+    }
+
+    /** f(x) as computed by the wasm function, for each x. */
+    static float[] evaluate(MathFunction f, float[] xs) {
+        ModuleBuilder module = new ModuleBuilder();
+        FunctionBuilder sweep = module.addFunction("sweep", FuncType.of(List.of(ValType.I32), ValType.I32));
+        int callee = new MathLibrary(module).functionIndex(f);
+        Code c = sweep.code();
+        int i = sweep.addLocal(ValType.I32);
+        c.block().loop();
+        c.localGet(i).localGet(0).i32GeU().brIf(1);
+        c.localGet(i).i32Const(2).i32Shl();
+        c.localGet(i).i32Const(2).i32Shl().f32Load(0).call(callee);
+        c.f32Store(BATCH * 4);
+        c.localGet(i).i32Const(1).i32Add().localSet(i).br(0);
+        c.end().end();
+        c.i32Const(0);
+        int pages = BATCH * 8 / 65536;
+        module.memory(pages, pages).exportMemory("memory").exportFunction("sweep", sweep.index());
+        byte[] wasm = module.encode().bytes();
+        float[] out = new float[xs.length];
+        try (WasmInstance instance = new ChicoryRuntime().instantiate(wasm)) {
+            for (int from = 0; from < xs.length; from += BATCH) {
+                int n = Math.min(BATCH, xs.length - from);
+                ByteBuffer in = ByteBuffer.allocate(n * 4).order(ByteOrder.LITTLE_ENDIAN);
+                for (int j = 0; j < n; j++) {
+                    in.putFloat(xs[from + j]);
+                }
+                instance.write(0, in.array());
+                instance.call("sweep", n);
+                ByteBuffer res = ByteBuffer.wrap(instance.read(BATCH * 4, n * 4)).order(ByteOrder.LITTLE_ENDIAN);
+                for (int j = 0; j < n; j++) {
+                    out[from + j] = res.getFloat();
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Largest error in float32 ulps of the exact value (ulps of subnormals count as Float.MIN_VALUE). */
+    static Worst worstError(MathFunction f, float[] xs, DoubleUnaryOperator exact) {
+        float[] ys = evaluate(f, xs);
+        Worst worst = new Worst(Float.NaN, Float.NaN, Double.NaN, 0);
+        for (int j = 0; j < xs.length; j++) {
+            double e = exact.applyAsDouble(xs[j]);
+            double ulps = ulps(ys[j], e);
+            if (ulps > worst.ulps()) {
+                worst = new Worst(xs[j], ys[j], e, ulps);
+            }
+        }
+        return worst;
+    }
+
+    static double ulps(float actual, double exact) {
+        if (Double.isNaN(exact) || Float.isNaN(actual)) {
+            return Double.isNaN(exact) == Float.isNaN(actual) ? 0 : Double.POSITIVE_INFINITY;
+        }
+        float rounded = (float) exact;
+        if (Float.isInfinite(rounded) || Float.isInfinite(actual)) {
+            return rounded == actual ? 0 : Double.POSITIVE_INFINITY;
+        }
+        // the float32 ulp of the binade holding the exact value; subnormals all have Float.MIN_VALUE
+        double ulp = exact == 0 ? Float.MIN_VALUE
+                : Math.max(Math.scalb(1.0, Math.getExponent(exact) - 23), Float.MIN_VALUE);
+        return Math.abs(actual - exact) / ulp;
+    }
+
+    /** Every {@code stride}-th float bit pattern between lo and hi (same sign or across zero), both included. */
+    static float[] byBits(float lo, float hi, int count) {
+        // order floats on a line: negative patterns mirrored below zero
+        long a = ordinal(lo);
+        long b = ordinal(hi);
+        long stride = Math.max(1, (b - a) / (count - 1));
+        int n = (int) ((b - a) / stride) + 1;
+        float[] xs = new float[n + 1];
+        for (int j = 0; j < n; j++) {
+            xs[j] = fromOrdinal(a + j * stride);
+        }
+        xs[n] = hi;
+        return xs;
+    }
+
+    /** {@code count} evenly spaced values from lo to hi. */
+    static float[] uniform(float lo, float hi, int count) {
+        float[] xs = new float[count];
+        for (int j = 0; j < count; j++) {
+            xs[j] = (float) (lo + (hi - (double) lo) * j / (count - 1));
+        }
+        return xs;
+    }
+
+    static float[] concat(float[]... parts) {
+        int n = 0;
+        for (float[] p : parts) {
+            n += p.length;
+        }
+        float[] out = new float[n];
+        int at = 0;
+        for (float[] p : parts) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
+        return out;
+    }
+
+    private static long ordinal(float f) {
+        int bits = Float.floatToRawIntBits(f);
+        return bits >= 0 ? bits : -(long) (bits & 0x7FFFFFFF);
+    }
+
+    private static float fromOrdinal(long o) {
+        return o >= 0 ? Float.intBitsToFloat((int) o) : -Float.intBitsToFloat((int) -o);
+    }
+}
