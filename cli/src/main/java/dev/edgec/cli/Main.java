@@ -35,8 +35,15 @@ public final class Main {
 
     /** The configured picocli command line, writing to the given streams. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return configure(new CommandLine(new EdgecCommand()), out, err);
+    }
+
+    /**
+     * Sets streams, parsing rules and the error handler on {@code cl} and every subcommand it has now
+     * (picocli copies settings down only to subcommands that exist when they are set).
+     */
+    public static CommandLine configure(CommandLine cl, PrintWriter out, PrintWriter err) {
         ErrorReporter reporter = new ErrorReporter();
-        CommandLine cl = new CommandLine(new EdgecCommand());
         cl.setOut(out);
         cl.setErr(err);
         cl.setExpandAtFiles(false); // a model path may start with '@'

@@ -32,8 +32,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "  edgec compile mobilenet.onnx --input-shape input=1x3x96x96 -O1",
             "  edgec compile model.onnx --freeze-input mask=mask.npy -o model.wasm",
             "",
-            "The module is written to a temporary file beside OUT.wasm and renamed over it, so a",
-            "failed compile never leaves a partial or stale OUT.wasm behind."})
+            "The module is written to a temporary file beside OUT.wasm and renamed over",
+            "it, so a failed compile never leaves a partial or stale OUT.wasm behind."})
 public final class CompileCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -44,10 +44,11 @@ import picocli.CommandLine.Spec;
             "  edgec run lenet.wasm --input input=digit.npy --output-dir out",
             "  edgec run model.wasm --input a=test_data_set_0/input_0.pb --input b=b.npy",
             "",
-            "Input files are .npy (version 1 or 2, little-endian, C order) or ONNX TensorProto .pb files;",
-            "each must have exactly the dtype and shape the module's signature gives (see 'edgec inspect').",
-            "--random fills every input not given with --input: floats uniform in [-1, 1), integers in",
-            "[0, 10), bools 0 or 1. Outputs are saved as NAME.npy in the output folder."})
+            "Input files are .npy (version 1 or 2, little-endian, C order) or ONNX",
+            "TensorProto .pb files, each with exactly the dtype and shape the module's",
+            "signature gives (see 'edgec inspect'). --random fills every input not given",
+            "with --input: floats uniform in [-1, 1), integers in [0, 10), bools 0 or 1.",
+            "Outputs are printed in summary and, with --output-dir, saved as NAME.npy."})
 public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
