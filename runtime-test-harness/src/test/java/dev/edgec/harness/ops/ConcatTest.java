@@ -39,6 +39,30 @@ class ConcatTest {
     }
 
     @Test
+    void randomShapes() {
+        java.util.Random rnd = new java.util.Random(7);
+        for (int trial = 0; trial < 20; trial++) {
+            int rank = 1 + rnd.nextInt(4);
+            int axis = rnd.nextInt(rank);
+            int[] base = new int[rank];
+            for (int d = 0; d < rank; d++) {
+                base[d] = 1 + rnd.nextInt(4);
+            }
+            DataType t = OpCheck.MOVE_TYPES.get(rnd.nextInt(OpCheck.MOVE_TYPES.size()));
+            OnnxBuilder b = new OnnxBuilder("concat", 13);
+            List<String> ins = new ArrayList<>();
+            int n = 1 + rnd.nextInt(4);
+            for (int i = 0; i < n; i++) {
+                int[] s = base.clone();
+                s[axis] = rnd.nextInt(4);
+                ins.add(b.input("x" + i, t, OpCheck.longs(s)));
+            }
+            b.output(b.node("Concat", ins, "axis", (long) axis - (rnd.nextBoolean() ? rank : 0)), t);
+            OpCheck.assertMatchesOrt(b.toBytes(), t);
+        }
+    }
+
+    @Test
     void acceptsConstantInputs() {
         OnnxBuilder b = new OnnxBuilder("concat", 13);
         String x = b.input("x", DataType.FLOAT32, 2, 3);

@@ -18,6 +18,7 @@ class SqueezeTest {
                 Arguments.of(12, new int[]{2, 1}, new long[]{-1}),
                 Arguments.of(13, new int[]{1, 3, 1, 4}, new long[]{-2}),
                 Arguments.of(13, new int[]{1, 1, 1}, null),
+                Arguments.of(13, new int[]{1, 3, 1}, new long[]{}),
                 Arguments.of(21, new int[]{5, 1}, new long[]{1}));
     }
 

@@ -29,4 +29,11 @@ class SubTest {
         byte[] model = OpCheck.binary("Sub", 14, DataType.FLOAT32, DataType.FLOAT32, new int[]{2, 3}, new int[]{4});
         OpCheck.assertRejected(model, InvalidModelException.class, "Sub", "do not broadcast");
     }
+
+    @Test
+    void rejectsMixedTypes() {
+        byte[] model = OpCheck.model("Sub", 14, List.of(DataType.FLOAT32, DataType.INT32), List.of(new int[]{2}, new int[]{2}),
+                DataType.FLOAT32);
+        OpCheck.assertRejected(model, InvalidModelException.class, "Sub", "different types");
+    }
 }

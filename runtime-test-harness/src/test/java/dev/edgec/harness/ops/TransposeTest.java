@@ -39,6 +39,26 @@ class TransposeTest {
         }
     }
 
+    @Test
+    void randomShapesAndPermutations() {
+        java.util.Random rnd = new java.util.Random(1234);
+        for (int trial = 0; trial < 25; trial++) {
+            int rank = 1 + rnd.nextInt(5);
+            long[] dims = new long[rank];
+            List<Long> perm = new java.util.ArrayList<>();
+            for (int d = 0; d < rank; d++) {
+                dims[d] = 1 + rnd.nextInt(4);
+                perm.add((long) d);
+            }
+            java.util.Collections.shuffle(perm, rnd);
+            DataType t = OpCheck.MOVE_TYPES.get(rnd.nextInt(OpCheck.MOVE_TYPES.size()));
+            OnnxBuilder b = new OnnxBuilder("transpose", 13);
+            String x = b.input("x", t, dims);
+            b.output(b.node("Transpose", List.of(x), "perm", perm.stream().mapToLong(Long::longValue).toArray()), t);
+            OpCheck.assertMatchesOrt(b.toBytes(), t);
+        }
+    }
+
     private static byte[] model(long[] perm) {
         OnnxBuilder b = new OnnxBuilder("transpose", 13);
         String x = b.input("x", DataType.FLOAT32, 2, 3, 4);

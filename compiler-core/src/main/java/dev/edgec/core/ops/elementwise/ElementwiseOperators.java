@@ -33,6 +33,7 @@ public final class ElementwiseOperators {
         r.register("Elu", 6, 21, new EluOp());
         r.register("Selu", 6, 21, new SeluOp());
         r.register("Softsign", 1, 21, new SoftsignOp());
+        r.register("Softplus", 1, 21, new SoftplusOp());
         r.register("PRelu", 9, 21, new PReluOp());
         r.register("Equal", 7, 21, new ComparisonOp(ComparisonOp.Kind.EQUAL));
         r.register("Less", 7, 21, new ComparisonOp(ComparisonOp.Kind.LESS));

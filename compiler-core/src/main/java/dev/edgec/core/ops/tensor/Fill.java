@@ -2,7 +2,9 @@ package dev.edgec.core.ops.tensor;
 
 import dev.edgec.core.lower.KernelWriter;
 import dev.edgec.ir.DataType;
+import dev.edgec.ir.Tensor;
 import dev.edgec.wasm.Code;
+import dev.edgec.wasm.ValType;
 
 /** Emits the filling of a tensor with one value. */
 final class Fill {
@@ -16,6 +18,17 @@ final class Fill {
             pushValue.run();
             k.store(t, base);
         });
+    }
+
+    /** Pushes element 0 of {@code value} (of type {@code t}), exactly even for 64-bit integers. */
+    static void pushConstant(KernelWriter k, DataType t, Tensor value) {
+        if (t.isFloating()) {
+            pushConstant(k, t, value.getDouble(0));
+        } else if (KernelWriter.stackType(t) == ValType.I64) {
+            k.code().i64Const(value.getLong(0));
+        } else {
+            k.code().i32Const((int) value.getLong(0));
+        }
     }
 
     /** Pushes {@code value} converted to {@code t} (integers truncate toward zero, bool is value != 0). */

@@ -20,7 +20,7 @@ final class PadOp implements Operator {
     private enum Mode { CONSTANT, REFLECT, EDGE }
 
     /** Everything inference decides, reused by lowering. */
-    private record Plan(Mode mode, long[] begin, long[] end, double value) {
+    private record Plan(Mode mode, long[] begin, long[] end, double value, Tensor valueTensor) {
     }
 
     @Override
@@ -59,6 +59,7 @@ final class PadOp implements Operator {
         };
         long[] pads;
         double value = 0;
+        Tensor valueTensor = null;
         int[] axes = null;
         if (ctx.opset() >= 11) {
             ctx.expectInputs(2, ctx.opset() >= 18 ? 4 : 3);
@@ -67,7 +68,7 @@ final class PadOp implements Operator {
                 if (ctx.inputType(2).dataType() != ctx.inputType(0).dataType() || ctx.inputType(2).elementCount() != 1) {
                     throw ctx.error("constant_value must be one element of the data's type");
                 }
-                value = ctx.constantInput(2).map(t -> t.getDouble(0)).orElse(Double.NaN);
+                valueTensor = ctx.constantInput(2).orElse(null);
             }
             if (ctx.hasInput(3)) {
                 long[] a = ReshapingCopyOp.constantInts(ctx, 3, "axes");
@@ -99,7 +100,7 @@ final class PadOp implements Operator {
             begin[axes[i]] = pads[i];
             end[axes[i]] = pads[i + axes.length];
         }
-        return new Plan(mode, begin, end, value);
+        return new Plan(mode, begin, end, value, valueTensor);
     }
 
     @Override
@@ -132,6 +133,8 @@ final class PadOp implements Operator {
                     k.code().i32Const(0);
                     k.load(dt, valueAt);
                 });
+            } else if (p.valueTensor != null) {
+                Fill.emit(k, dst, dt, outShape.elementCount(), () -> Fill.pushConstant(k, dt, p.valueTensor));
             } else {
                 Fill.emit(k, dst, dt, outShape.elementCount(), () -> Fill.pushConstant(k, dt, p.value));
             }

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Squeeze: removes the listed size-1 axes, or every size-1 axis when none are listed. Axes are an
+ * Squeeze: removes the listed size-1 axes, or every size-1 axis when none are listed (or the list is empty). Axes are an
  * attribute before opset 13 and an optional constant input from 13.
  */
 final class SqueezeOp extends ReshapingCopyOp {
@@ -22,7 +22,7 @@ final class SqueezeOp extends ReshapingCopyOp {
             axes = ctx.attrs().getInts("axes", null);
         }
         boolean[] drop = new boolean[in.rank()];
-        if (axes == null) {
+        if (axes == null || axes.length == 0) { // ONNX Runtime reads an empty axes list as "all size-1 axes"
             for (int i = 0; i < in.rank(); i++) {
                 drop[i] = in.dim(i) == 1;
             }
