@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.edgec.cli.runtime.ChicoryRuntime;
 import dev.edgec.core.CompileOptions;
 import dev.edgec.core.Compiler;
 import dev.edgec.core.onnx.OnnxBuilder;
@@ -100,6 +101,36 @@ class GemmTest {
         assertNull(ModelCheck.mismatchOnRandomInputs(model, 2, Tolerance.ONNX_BACKEND));
     }
 
+    /** Opsets 1-6 have the 'broadcast' attribute; ONNX Runtime runs only 7+, so the reference is the opset-7 twin. */
+    @ParameterizedTest(name = "opset {0} C={1}")
+    @MethodSource("legacyBiases")
+    void legacyBroadcastAttributeMatchesTheOpset7Model(int opset, long[] c) {
+        boolean full = c.length == 2 && c[0] == 3 && c[1] == 5;
+        OnnxBuilder b = new OnnxBuilder("gemm", opset);
+        String y = b.node("Gemm", List.of(b.input("a", DataType.FLOAT32, 4, 3), b.input("b", DataType.FLOAT32, 4, 5),
+                b.input("c", DataType.FLOAT32, c)), "transA", 1L, "alpha", 0.5f, "broadcast", full ? 0L : 1L);
+        b.output(y, DataType.FLOAT32);
+        byte[] legacy = b.toBytes();
+        byte[] twin = model(7, 3, 4, 5, true, false, c, false, 0.5f, 1f);
+        var compiled = new Compiler().compile(legacy, CompileOptions.defaults());
+        assertNull(ModelCheck.mismatch(twin, compiled, ModelCheck.randomInputs(compiled, 5), Tolerance.ONNX_BACKEND,
+                new ChicoryRuntime()));
+    }
+
+    static Stream<Arguments> legacyBiases() {
+        return Stream.of(Arguments.of(6, new long[] {3, 5}), Arguments.of(6, new long[] {5}),
+                Arguments.of(1, new long[] {3, 1}), Arguments.of(1, new long[] {3, 5}));
+    }
+
+    @Test
+    void legacyBiasMustBeFullWithoutBroadcast() {
+        OnnxBuilder b = new OnnxBuilder("gemm", 6);
+        String y = b.node("Gemm", List.of(b.input("a", DataType.FLOAT32, 3, 4), b.input("b", DataType.FLOAT32, 4, 5),
+                b.input("c", DataType.FLOAT32, 5)));
+        b.output(y, DataType.FLOAT32);
+        assertTrue(compileError(b.toBytes()).getMessage().contains("when attribute broadcast is 0"));
+    }
+
     private static InvalidModelException compileError(byte[] model) {
         return assertThrows(InvalidModelException.class, () -> new Compiler().compile(model, CompileOptions.defaults()));
     }
@@ -134,11 +165,11 @@ class GemmTest {
     }
 
     @Test
-    void unknownAttributeIsRejected() {
+    void broadcastAttributeIsUnknownFromOpset7() {
         OnnxBuilder b = new OnnxBuilder("gemm", 13);
         String y = b.node("Gemm", List.of(b.input("a", DataType.FLOAT32, 2, 3), b.input("b", DataType.FLOAT32, 3, 5)),
                 "broadcast", 1L);
         b.output(y, DataType.FLOAT32);
-        assertTrue(compileError(b.toBytes()).getMessage().contains("broadcast"));
+        assertTrue(compileError(b.toBytes()).getMessage().contains("unknown attribute broadcast"));
     }
 }

@@ -5,15 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.edgec.cli.runtime.ChicoryRuntime;
 import dev.edgec.core.CompileOptions;
 import dev.edgec.core.Compiler;
 import dev.edgec.core.onnx.OnnxBuilder;
 import dev.edgec.harness.ModelCheck;
+import dev.edgec.harness.RandomTensors;
 import dev.edgec.harness.Tolerance;
+import dev.edgec.harness.WasmtimeRuntime;
 import dev.edgec.ir.DataType;
 import dev.edgec.ir.InvalidModelException;
 import dev.edgec.ir.Shape;
+import dev.edgec.ir.Tensor;
+import dev.edgec.ir.TensorType;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,6 +62,27 @@ class MatMulTest {
     @MethodSource("shapes")
     void matchesOnnxRuntime(long[] a, long[] b, int opset) {
         assertNull(ModelCheck.mismatchOnRandomInputs(model(opset, a, b), 3, Tolerance.ONNX_BACKEND));
+    }
+
+    /** The zoo MLP's shape (784-256-128-10 with Relu), run in wasmtime as well as Chicory. */
+    @Test
+    void mlpChainMatchesOnnxRuntimeInBothRuntimes() {
+        OnnxBuilder b = new OnnxBuilder("mlp", 13);
+        String x = b.input("x", DataType.FLOAT32, 1, 784);
+        int[] sizes = {784, 256, 128, 10};
+        Random r = new Random(1);
+        for (int i = 0; i < 3; i++) {
+            Tensor w = RandomTensors.uniform(TensorType.of(DataType.FLOAT32, sizes[i], sizes[i + 1]), r, -0.1, 0.1);
+            x = b.node("MatMul", List.of(x, b.initializer("w" + i, w)));
+            if (i < 2) {
+                x = b.node("Relu", List.of(x));
+            }
+        }
+        b.output(x, DataType.FLOAT32);
+        byte[] model = b.toBytes();
+        Map<String, Tensor> in = Map.of("x", RandomTensors.of(TensorType.of(DataType.FLOAT32, 1, 784), r));
+        assertNull(ModelCheck.mismatch(model, in, Tolerance.ZOO, new ChicoryRuntime()));
+        assertNull(ModelCheck.mismatch(model, in, Tolerance.ZOO, new WasmtimeRuntime()));
     }
 
     @Test

@@ -11,10 +11,10 @@ import dev.edgec.wasm.ValType;
 import java.util.List;
 
 /**
- * Gemm (opsets 7-21): {@code Y = alpha·A'·B' + beta·C}, A' and B' being A and B transposed when
+ * Gemm (opsets 1-21): {@code Y = alpha·A'·B' + beta·C}, A' and B' being A and B transposed when
  * transA / transB are set. C broadcasts unidirectionally to [M, N] (a scalar, [N], [1, N], [M, 1],
- * [M, N]...); it is optional from opset 11. Opsets 1-6 (the {@code broadcast} attribute) are not
- * implemented: ONNX Runtime, the reference, does not run them either.
+ * [M, N]...); before opset 7 only if attribute {@code broadcast} is 1, else it must be [M, N]. C is
+ * optional from opset 11.
  */
 final class GemmOp implements Operator {
     private record Geometry(int m, int k, int n, boolean transA, boolean transB, float alpha, float beta,
@@ -38,9 +38,14 @@ final class GemmOp implements Operator {
         if (ka != kb) {
             throw ctx.error("inner dimensions differ: A' is " + m + "x" + ka + ", B' is " + kb + "x" + n);
         }
+        // before opset 7 C broadcasts only when the 'broadcast' attribute says so
+        boolean broadcast = ctx.opset() >= 7 || ctx.attrs().getInt("broadcast", 0) != 0;
         Shape c = null;
         if (ctx.hasInput(2)) {
             c = ctx.inputType(2).shape();
+            if (!broadcast && !c.equals(Shape.of(m, n))) {
+                throw ctx.error("C of shape " + c + " must be " + m + "x" + n + " when attribute broadcast is 0");
+            }
             if (!broadcastsTo(c, m, n)) {
                 throw ctx.error("C of shape " + c + " does not broadcast to " + m + "x" + n);
             }

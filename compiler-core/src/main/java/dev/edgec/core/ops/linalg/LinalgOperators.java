@@ -8,7 +8,7 @@ public final class LinalgOperators {
     }
 
     public static void registerAll(OperatorRegistry r) {
-        r.register("Gemm", 7, 21, new GemmOp());
+        r.register("Gemm", 1, 21, new GemmOp());
         r.register("MatMul", 1, 21, new MatMulOp());
         r.register("Softmax", 1, 21, new SoftmaxOp());
         r.register("LogSoftmax", 1, 21, new LogSoftmaxOp());
