@@ -68,6 +68,22 @@ class RunCommandTest {
     }
 
     @Test
+    void aModuleWithOneInputTakesAFileWithoutName() throws IOException {
+        Path y = npy("y.npy", Tensor.ofFloats(Shape.of(1, 5), 1, 1, 1, 1, 1));
+        Path single = dir.resolve("single.wasm");
+        Cli.Result c = Cli.run("compile", dir.resolve("add_relu.onnx").toString(), "--freeze-input", "y=" + y,
+                "-o", single.toString());
+        assertEquals(ExitCodes.SUCCESS, c.code(), c::toString);
+        Path x = npy("x.npy", Tensor.ofFloats(Shape.of(1, 5), -2, -1, 0, 1, 2));
+        Cli.Result r = Cli.run("run", single.toString(), "--input", x.toString());
+        assertEquals(ExitCodes.SUCCESS, r.code(), r::toString);
+        assertTrue(r.out().contains("values: [0, 0, 1, 2, 3]"), r::toString);
+        Cli.Result two = Cli.run("run", module.toString(), "--input", x.toString(), "--random");
+        assertEquals(ExitCodes.USAGE, two.code(), two::toString);
+        assertTrue(two.singleErrorLine().contains("NAME=FILE"), two::toString);
+    }
+
+    @Test
     void randomInputsAreReproducibleBySeed() {
         Cli.Result a = Cli.run("run", module.toString(), "--random", "--seed", "7");
         Cli.Result b = Cli.run("run", module.toString(), "--random", "--seed", "7");

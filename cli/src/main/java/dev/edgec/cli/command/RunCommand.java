@@ -78,24 +78,38 @@ public final class RunCommand implements Callable<Integer> {
         ModuleFile file = ModuleFile.read(module);
         ModuleSignature signature = file.requireSignature();
         Map<String, Path> files = inputFiles(signature);
-        List<String> missing = signature.inputs().stream().map(TensorSpec::name)
-                .filter(n -> !files.containsKey(n)).toList();
-        if (!missing.isEmpty() && !random) {
-            TensorSpec first = signature.inputs().stream().filter(s -> s.name().equals(missing.get(0))).findFirst().orElseThrow();
-            throw CliException.usage("input '" + first.name() + "' (" + first.type() + ") is not given"
-                    + (missing.size() > 1 ? " (nor " + String.join(", ", missing.subList(1, missing.size())) + ")" : "")
-                    + "; give it with --input " + first.name() + "=FILE or use --random");
+        List<TensorSpec> notGiven = signature.inputs().stream().filter(s -> !files.containsKey(s.name())).toList();
+        if (!notGiven.isEmpty() && !random) {
+            throw notGivenError(notGiven);
         }
-        Random rnd = new Random(seed == null ? 0 : seed);
+        Random rnd = new Random(seed());
         List<Tensor> values = new ArrayList<>();
         for (TensorSpec s : signature.inputs()) {
             Path p = files.get(s.name());
             values.add(p == null ? RandomInputs.generate(s.type(), rnd) : load(s, p));
         }
-        List<Tensor> outputs;
         long start = System.nanoTime();
+        List<Tensor> outputs = runInChicory(file, values);
+        double ms = (System.nanoTime() - start) / 1e6;
+        print(signature, outputs, ms, notGiven.stream().map(TensorSpec::name).toList());
+        return 0;
+    }
+
+    private long seed() {
+        return seed == null ? 0 : seed;
+    }
+
+    private static CliException notGivenError(List<TensorSpec> notGiven) {
+        TensorSpec first = notGiven.get(0);
+        String others = notGiven.stream().skip(1).map(TensorSpec::name).collect(Collectors.joining(", "));
+        return CliException.usage("input '" + first.name() + "' (" + first.type() + ") is not given"
+                + (others.isEmpty() ? "" : " (nor " + others + ")")
+                + "; give it with --input " + first.name() + "=FILE or use --random");
+    }
+
+    private List<Tensor> runInChicory(ModuleFile file, List<Tensor> inputs) {
         try (ModuleRunner runner = new ModuleRunner(file.bytes(), new ChicoryRuntime())) {
-            outputs = runner.run(values);
+            return runner.run(inputs);
         } catch (MalformedException | InvalidException e) {
             throw CliException.invalidModule("'" + module + "' is not a valid module: " + e.getMessage());
         } catch (TrapException e) {
@@ -103,9 +117,6 @@ public final class RunCommand implements Callable<Integer> {
         } catch (ChicoryException e) {
             throw new ModuleRunException("chicory could not run the module: " + e.getMessage());
         }
-        double ms = (System.nanoTime() - start) / 1e6;
-        print(signature, outputs, ms, missing);
-        return 0;
     }
 
     private Map<String, Path> inputFiles(ModuleSignature signature) {
@@ -143,7 +154,7 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("ran " + module + " in chicory: " + Numbers.format(Math.round(ms * 10) / 10.0) + " ms"
                 + (random && !randomInputs.isEmpty() ? " (random " + String.join(", ", randomInputs) + ", seed "
-                + (seed == null ? 0 : seed) + ")" : ""));
+                + seed() + ")" : ""));
         Set<String> usedNames = new HashSet<>();
         for (int i = 0; i < outputs.size(); i++) {
             String name = signature.outputs().get(i).name();

@@ -50,6 +50,12 @@ public record ModuleFile(Path path, byte[] bytes, List<Section> sections, Option
                 + ModuleSignature.SECTION_NAME + " section; it was not compiled by edgec"));
     }
 
+    /** The {@code edgec.signature} section's JSON text exactly as the module holds it. */
+    public Optional<String> signatureJson() {
+        return sections.stream().filter(s -> s.id() == 0 && s.name().equals(ModuleSignature.SECTION_NAME)).findFirst()
+                .map(s -> new String(bytes, s.contentOffset(), s.contentSize(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** Total bytes of all sections with the given id (id and size prefix included). */
     public long sectionBytes(int id) {
         return sections.stream().filter(s -> s.id() == id).mapToLong(Section::totalBytes).sum();

@@ -124,8 +124,7 @@ public final class ModuleReport {
     public String json() {
         JsonObject root = new JsonObject();
         root.addProperty("file", file.path().toString());
-        root.add("signature", file.signature().isPresent()
-                ? JsonParser.parseString(file.signature().get().toJson()) : null);
+        root.add("signature", file.signatureJson().map(JsonParser::parseString).orElse(null));
         JsonObject sections = new JsonObject();
         sections.addProperty("code", codeBytes());
         sections.addProperty("data", dataBytes());
