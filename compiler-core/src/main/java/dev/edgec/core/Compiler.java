@@ -75,7 +75,8 @@ public final class Compiler {
                 g.outputs().stream().map(v -> TensorSpec.of(v.name(), v.type())).toList(),
                 imported.info().sha256(), imported.info().defaultOpset(), imported.info().producer(),
                 EdgecVersion.VERSION, options.describe());
-        AssembledModule assembled = ModuleAssembler.assemble(g, registry, signature.toJsonBytes(), name);
+        AssembledModule assembled = ModuleAssembler.assemble(g, registry, signature.toJsonBytes(), name,
+                options.optimizationLevel() >= 1);
         return new CompileResult(imported, g, assembled, signature);
     }
 }

@@ -30,10 +30,14 @@ public final class ModuleAssembler {
     private ModuleAssembler() {
     }
 
-    public static AssembledModule assemble(Graph g, OperatorRegistry registry, byte[] signatureJson, String moduleName) {
+    /**
+     * @param aliasViews give view operators' outputs their input's bytes instead of copying (on when optimizing)
+     */
+    public static AssembledModule assemble(Graph g, OperatorRegistry registry, byte[] signatureJson, String moduleName,
+                                           boolean aliasViews) {
         Map<String, String> viewOf = new HashMap<>();
         for (Node n : g.nodes()) {
-            if (registry.operatorFor(n, n.opsetVersion()).isView(context(g, n))) {
+            if (aliasViews && registry.operatorFor(n, n.opsetVersion()).isView(context(g, n))) {
                 viewOf.put(n.output(0), n.input(0));
             }
         }

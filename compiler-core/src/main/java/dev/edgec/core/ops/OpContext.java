@@ -79,7 +79,7 @@ public final class OpContext {
     /** The value of input {@code i}, which must be a constant because it decides shapes. */
     public Tensor requireConstantInput(int i, String what) {
         return constantInput(i).orElseThrow(() -> new ConstantInputRequiredException(node.describe() + ": input '"
-                + node.input(i) + "' (" + what + ") must be known at compile time; if it is a graph input, "
+                + node.input(i) + "' (" + what + ") must be a constant known at compile time; if it is a graph input, "
                 + "freeze it with --freeze-input " + node.input(i) + "=FILE", node.input(i)));
     }
 

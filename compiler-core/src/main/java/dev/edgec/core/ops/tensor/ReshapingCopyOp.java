@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * An operator whose output holds the input's bytes unchanged under a new shape (Reshape, Flatten,
- * Squeeze, Unsqueeze, Identity). Any element type works. The kernel is a plain copy for now; a later
- * optimizer pass can alias the output to the input instead.
+ * Squeeze, Unsqueeze, Identity). Any element type works. When optimizing, the output is a view that
+ * shares the input's bytes and no kernel runs; at -O0 the kernel is a plain copy.
  */
 abstract class ReshapingCopyOp implements Operator {
     /** Checks inputs and attributes and returns the output shape. */
@@ -25,6 +25,11 @@ abstract class ReshapingCopyOp implements Operator {
                     + " (" + out.elementCount() + " elements)");
         }
         return List.of(new TensorType(in.dataType(), out));
+    }
+
+    @Override
+    public boolean isView(OpContext ctx) {
+        return true;
     }
 
     @Override
