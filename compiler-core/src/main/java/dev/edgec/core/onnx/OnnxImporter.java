@@ -163,7 +163,8 @@ public final class OnnxImporter {
             String domain = np.getDomain().equals("ai.onnx") ? "" : np.getDomain();
             Node node = toNode(np, name, domain, opsets);
             if (isConstant(node)) {
-                constants.put(node.output(0), ConstantNodes.value(node));
+                Tensor value = ConstantNodes.value(node); // checks there is exactly one output first
+                constants.put(node.output(0), value);
                 continue;
             }
             registry.whyUnsupported(node, node.opsetVersion()).ifPresent(unsupported::add);

@@ -88,6 +88,8 @@ class ExternalDataTest {
         rejected(model("missing.bin", "0", "12"));
         rejected(model("", "0", "12"));
         rejected(model(".", "0", "12"));              // a folder, not a file
+        rejected(model("a\u0000b", "0", "12"));       // not a path at all
+        rejected(model("weights.bin", String.valueOf(Long.MAX_VALUE), "12")); // offset + length overflows
         // bytes not loaded from a folder have no place to read from
         assertThrows(InvalidModelException.class, () -> Imports.graph(model("weights.bin", "8", "12")));
     }
