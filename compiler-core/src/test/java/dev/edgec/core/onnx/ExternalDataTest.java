@@ -67,6 +67,14 @@ class ExternalDataTest {
     }
 
     @Test
+    void compilerReadsExternalDataBesideTheModelFile() throws IOException {
+        Path file = modelDir.resolve("m.onnx");
+        Files.write(file, model("weights.bin", "8", "12"));
+        var result = new dev.edgec.core.Compiler().compile(file, dev.edgec.core.CompileOptions.defaults());
+        assertArrayEquals(new float[] {1.5f, -2f, 3f}, result.graph().constant("w").orElseThrow().toFloats());
+    }
+
+    @Test
     void escapingTheFolderIsRejected() throws IOException {
         String m = rejected(model("../secret.bin", "8", "12"));
         assertTrue(m.contains("'w'") && m.contains("leaves"), m);
