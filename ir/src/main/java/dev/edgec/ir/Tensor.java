@@ -59,6 +59,8 @@ public final class Tensor {
                 case FLOAT32 -> b.putFloat((float) v);
                 case FLOAT64 -> b.putDouble(v);
                 case FLOAT16 -> b.putShort(Half.fromFloat((float) v));
+                // (long) saturates at 2^63 - 1; uint64 values from 2^63 up need their top bit set
+                case UINT64 -> b.putLong(v >= 0x1p63 ? (long) (v - 0x1p63) + Long.MIN_VALUE : (long) v);
                 default -> putLong(b, dataType, (long) v);
             }
         }

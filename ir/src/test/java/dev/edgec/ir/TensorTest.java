@@ -80,6 +80,15 @@ class TensorTest {
     }
 
     @Test
+    void uint64FromDoublesAboveTwoTo63() {
+        Tensor x = Tensor.ofDoubles(DataType.UINT64, Shape.of(3), 0x1p63, 0x1.8p63, 12.0);
+        assertEquals(Long.MIN_VALUE, x.getLong(0));
+        assertEquals(0xC000000000000000L, x.getLong(1));
+        assertEquals(0x1.8p63, x.getDouble(1));
+        assertEquals(12, x.getLong(2));
+    }
+
+    @Test
     void sizeMismatchIsRejected() {
         TensorType t = TensorType.of(DataType.FLOAT32, 2, 3);
         assertThrows(IllegalArgumentException.class, () -> Tensor.of(t, new byte[23]));

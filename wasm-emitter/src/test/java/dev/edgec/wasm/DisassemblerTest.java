@@ -129,6 +129,28 @@ class DisassemblerTest {
     }
 
     @Test
+    void corruptedModulesThrowOnlyIllegalArgument() {
+        ModuleBuilder m = new ModuleBuilder();
+        FunctionBuilder f = m.addFunction("f", FuncType.of(List.of(ValType.I32), ValType.F32));
+        f.addLocal(ValType.F32);
+        f.code().block(BlockType.of(ValType.F32)).localGet(0).brTable(new int[] {0, 0}, 0).f32Const(1.5f).end()
+                .localGet(0).f32Load(64).f32Add().localSet(1).i64Const(-1).i64Store(8).localGet(1);
+        byte[] wasm = m.encode().bytes();
+        java.util.Random r = new java.util.Random(5);
+        for (int k = 0; k < 20_000; k++) {
+            byte[] b = wasm.clone();
+            for (int j = 1 + r.nextInt(3); j > 0; j--) {
+                b[8 + r.nextInt(b.length - 8)] = (byte) r.nextInt(256);
+            }
+            try {
+                Disassembler.functions(b);
+            } catch (IllegalArgumentException expected) {
+                // fine: any other exception fails the test
+            }
+        }
+    }
+
+    @Test
     void malformedCodeThrowsIllegalArgument() {
         byte[][] bad = {
             {0x41},                                   // i32.const without its immediate

@@ -79,6 +79,45 @@ class WasmBytesTest {
                 write(b -> b.s64(Long.MAX_VALUE)));
     }
 
+    /** Decodes signed LEB128 by the spec's definition: 7-bit groups, low first, sign from bit 6 of the last. */
+    private static long readSigned(byte[] b) {
+        long result = 0;
+        int shift = 0;
+        for (int i = 0; i < b.length; i++) {
+            result |= (long) (b[i] & 0x7F) << shift;
+            shift += 7;
+            boolean last = (b[i] & 0x80) == 0;
+            assertEquals(i == b.length - 1, last, "continuation bits");
+        }
+        if (shift < 64 && (b[b.length - 1] & 0x40) != 0) {
+            result |= -1L << shift;
+        }
+        return result;
+    }
+
+    @Test
+    void randomValuesRoundTripInMinimalLength() {
+        java.util.Random r = new java.util.Random(3);
+        for (int k = 0; k < 100_000; k++) {
+            long v = switch (k % 3) {
+                case 0 -> r.nextLong();
+                case 1 -> r.nextLong() >> r.nextInt(64);
+                default -> r.nextInt() >> r.nextInt(32);
+            };
+            byte[] s64 = write(b -> b.s64(v));
+            assertEquals(v, readSigned(s64));
+            // minimal: 7 bits per byte for the value's significant bits plus one sign bit
+            int significant = 65 - Long.numberOfLeadingZeros(v < 0 ? ~v : v);
+            assertEquals((significant + 6) / 7, s64.length, "length of s64 " + v);
+            int i = (int) v;
+            assertEquals(i, readSigned(write(b -> b.s32(i))));
+            byte[] u = write(b -> b.u32(i));
+            long unsigned = readSigned(u) & ((1L << (7 * u.length)) - 1);
+            assertEquals(i & 0xFFFFFFFFL, unsigned);
+            assertEquals(WasmBytes.u32Size(i), u.length);
+        }
+    }
+
     @Test
     void floatsAreLittleEndianRawBits() {
         assertArrayEquals(bytes(0x00, 0x00, 0x80, 0x3F), write(b -> b.f32(1.0f)));

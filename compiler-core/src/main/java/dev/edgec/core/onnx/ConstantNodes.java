@@ -14,7 +14,7 @@ final class ConstantNodes {
     }
 
     static Tensor value(Node n) {
-        if (n.attributes().size() != 1 || n.outputs().size() != 1 || !n.inputs().isEmpty()) {
+        if (n.attributes().size() != 1 || n.outputs().size() != 1 || n.output(0).isEmpty() || !n.inputs().isEmpty()) {
             throw new InvalidModelException(n.describe() + " must have no inputs, one output and exactly one value attribute");
         }
         var e = n.attributes().entrySet().iterator().next();

@@ -50,7 +50,13 @@ public final class ExternalDataResolver {
     }
 
     private Path resolveInside(String location, String where) {
-        Path rel = Path.of(location);
+        Path rel;
+        try {
+            rel = Path.of(location);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new InvalidModelException(where + ": external data path '" + location.replace("\0", "\\0")
+                    + "' is not a valid path");
+        }
         if (rel.isAbsolute()) {
             throw new InvalidModelException(where + ": external data path '" + location + "' is absolute; it must be relative to the model's folder");
         }

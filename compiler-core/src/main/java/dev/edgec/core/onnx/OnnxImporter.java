@@ -149,6 +149,7 @@ public final class OnnxImporter {
         for (ValueInfoProto in : gp.getInputList()) {
             Tensor frozen = options.frozenInputs().get(in.getName());
             if (frozen != null) {
+                checkFrozen(in, frozen);
                 constants.put(in.getName(), frozen);
             } else if (!constants.containsKey(in.getName())) {
                 b.addInput(new Value(in.getName(), inputType(in)));
@@ -164,7 +165,8 @@ public final class OnnxImporter {
             String domain = np.getDomain().equals("ai.onnx") ? "" : np.getDomain();
             Node node = toNode(np, name, domain, opsets);
             if (isConstant(node)) {
-                constants.put(node.output(0), ConstantNodes.value(node));
+                Tensor value = ConstantNodes.value(node); // checks there is exactly one output first
+                constants.put(node.output(0), value);
                 continue;
             }
             registry.whyUnsupported(node, node.opsetVersion()).ifPresent(unsupported::add);
@@ -265,6 +267,32 @@ public final class OnnxImporter {
                     throw new InvalidModelException("graph output '" + out.getName() + "' is declared with dimension "
                             + i + " = " + dims.get(i).getDimValue() + " but computes " + inferred);
                 }
+            }
+        }
+    }
+
+    /** A frozen input's value must have the element type and the fixed dimensions the model declares. */
+    private static void checkFrozen(ValueInfoProto in, Tensor frozen) {
+        if (!in.hasType() || !in.getType().hasTensorType()) {
+            return;
+        }
+        var tt = in.getType().getTensorType();
+        String where = "--freeze-input " + in.getName();
+        if (tt.getElemType() != 0 && OnnxDataTypes.fromOnnx(tt.getElemType(), "graph input '" + in.getName() + "'")
+                != frozen.dataType()) {
+            throw new EdgecUsageException(where + " gives " + frozen.type() + " but the model declares element type "
+                    + OnnxDataTypes.fromOnnx(tt.getElemType(), in.getName()).signatureName());
+        }
+        if (tt.hasShape()) {
+            List<TensorShapeProto.Dimension> dims = tt.getShape().getDimList();
+            boolean fits = dims.size() == frozen.shape().rank();
+            for (int i = 0; fits && i < dims.size(); i++) {
+                fits = !dims.get(i).hasDimValue() || dims.get(i).getDimValue() == frozen.shape().dim(i);
+            }
+            if (!fits) {
+                throw new EdgecUsageException(where + " gives " + frozen.type() + " but the model declares shape "
+                        + dims.stream().map(d -> d.hasDimValue() ? String.valueOf(d.getDimValue()) : "?")
+                                .collect(java.util.stream.Collectors.joining("x")));
             }
         }
     }

@@ -67,6 +67,14 @@ class ExternalDataTest {
     }
 
     @Test
+    void compilerReadsExternalDataBesideTheModelFile() throws IOException {
+        Path file = modelDir.resolve("m.onnx");
+        Files.write(file, model("weights.bin", "8", "12"));
+        var result = new dev.edgec.core.Compiler().compile(file, dev.edgec.core.CompileOptions.defaults());
+        assertArrayEquals(new float[] {1.5f, -2f, 3f}, result.graph().constant("w").orElseThrow().toFloats());
+    }
+
+    @Test
     void escapingTheFolderIsRejected() throws IOException {
         String m = rejected(model("../secret.bin", "8", "12"));
         assertTrue(m.contains("'w'") && m.contains("leaves"), m);
@@ -88,6 +96,8 @@ class ExternalDataTest {
         rejected(model("missing.bin", "0", "12"));
         rejected(model("", "0", "12"));
         rejected(model(".", "0", "12"));              // a folder, not a file
+        rejected(model("a\u0000b", "0", "12"));       // not a path at all
+        rejected(model("weights.bin", String.valueOf(Long.MAX_VALUE), "12")); // offset + length overflows
         // bytes not loaded from a folder have no place to read from
         assertThrows(InvalidModelException.class, () -> Imports.graph(model("weights.bin", "8", "12")));
     }

@@ -123,6 +123,20 @@ class ModelValidationTest {
     }
 
     @Test
+    void constantWithoutOutputIsInvalid() {
+        OnnxBuilder b = new OnnxBuilder("m", 13);
+        String x = b.input("x", DataType.FLOAT32, 2);
+        b.nodeWithOutputs("Constant", List.of(), List.of(), "value_float", 1f);
+        b.output(b.node("Relu", List.of(x)), DataType.FLOAT32);
+        assertThrows(InvalidModelException.class, () -> Imports.graph(b));
+        OnnxBuilder b2 = new OnnxBuilder("m", 13);
+        String x2 = b2.input("x", DataType.FLOAT32, 2);
+        b2.nodeWithOutputs("Constant", List.of(), List.of(""), "value_float", 1f);
+        b2.output(b2.node("Relu", List.of(x2)), DataType.FLOAT32);
+        assertThrows(InvalidModelException.class, () -> Imports.graph(b2));
+    }
+
+    @Test
     void cycleIsRejected() {
         byte[] m = withNodes(List.of(relu("a", "x", "y1"), relu("b", "y3", "y2"), relu("c", "y2", "y3")), "y1");
         String msg = assertThrows(InvalidModelException.class, () -> Imports.graph(m)).getMessage();

@@ -14,8 +14,9 @@ import java.util.Map;
  *   static graphs);</li>
  *   <li>alternating ends in execution order: each tensor goes to the bottom or to the top of the
  *   lower-bound-sized arena, opposite to the latest-starting tensor it overlaps. Greedy by size can
- *   miss the optimum on a plain chain of layers (x, t1..t4 = 16, 16, 16, 16, 16 bytes: 64 instead
- *   of 48); alternating is exactly optimal for chains, whose consecutive tensors pair up.</li>
+ *   miss the optimum on a plain chain of layers (input x and t1..t3 of 4 bytes, output t4 of 8, each
+ *   one 16-byte slot: t4 is placed first at 0 and the plan takes 64 bytes instead of 48);
+ *   alternating is exactly optimal for chains, whose consecutive tensors pair up.</li>
  * </ul>
  */
 public final class ArenaPlanner {
