@@ -10,6 +10,7 @@ import dev.edgec.core.onnx.OnnxBuilder;
 import dev.edgec.harness.ModelCheck;
 import dev.edgec.harness.RandomTensors;
 import dev.edgec.harness.Tolerance;
+import dev.edgec.harness.WasmtimeRuntime;
 import dev.edgec.ir.DataType;
 import dev.edgec.ir.InvalidModelException;
 import dev.edgec.ir.Shape;
@@ -110,6 +111,15 @@ class ConvTest {
     void weightsMayBeAGraphInput() {
         byte[] m = model(13, dims(1, 4, 6, 6), dims(4, 2, 3, 3), true, true, "group", 2L, "pads", ints(1, 1, 1, 1));
         assertNull(ModelCheck.mismatchOnRandomInputs(m, 2, Tolerance.ONNX_BACKEND));
+    }
+
+    @Test
+    void runsInWasmtime() {
+        byte[] m = model(13, dims(2, 4, 7, 6), dims(4, 2, 3, 3), true, false, "group", 2L, "pads", ints(1, 1, 1, 1),
+                "strides", ints(2, 1));
+        var compiled = new Compiler().compile(m, CompileOptions.defaults());
+        assertNull(ModelCheck.mismatch(m, compiled, ModelCheck.randomInputs(compiled, 3), Tolerance.ONNX_BACKEND,
+                new WasmtimeRuntime()));
     }
 
     @Test

@@ -41,6 +41,8 @@ final class ConvKernel {
     private final int acc;
     private final int xp;
     private final int wp;
+    private final int pp;
+    private final int[] rowBase;
     private TapWalker walker;
 
     ConvKernel(KernelWriter k, ConvOp.Plan p, int x, int w, int bias, int y) {
@@ -91,6 +93,11 @@ final class ConvKernel {
         acc = k.newLocal(ValType.F32);
         xp = k.newI32();
         wp = k.newI32();
+        pp = k.newI32();
+        rowBase = new int[rank];
+        for (int i = 0; i < rank; i++) {
+            rowBase[i] = k.newI32();
+        }
     }
 
     void emit() {
@@ -111,11 +118,16 @@ final class ConvKernel {
         }));
     }
 
-    /** Emits the loops over output positions of dimension {@code i} on, splitting off the interior. */
+    /**
+     * Emits the loops over output positions of dimension {@code i} on, splitting off the interior.
+     * On the interior path, {@code rowBase[i]} holds the input address of the window of the current
+     * positions of dimensions 0..i (padding offset included), so each output adds one term.
+     */
     private void positions(int i, boolean interiorSoFar) {
         if (i == rank) {
             if (interiorSoFar) {
                 interiorBody();
+                Loops.add(c, pp, step(rank - 1));
             } else {
                 borderBody();
             }
@@ -130,46 +142,67 @@ final class ConvKernel {
             return;
         }
         Loops.range(k, pos[i], 0, lo, () -> positions(i + 1, false));
-        Loops.range(k, pos[i], lo, hi, () -> positions(i + 1, true));
+        if (i == rank - 1) {
+            // Innermost interior run: the window address moves by one stride per output.
+            pushRowBase(i - 1);
+            c.i32Const(lo * step(i)).i32Add().localSet(pp);
+            Loops.range(k, pos[i], lo, hi, () -> positions(i + 1, true));
+        } else {
+            Loops.range(k, pos[i], lo, hi, () -> {
+                pushRowBase(i - 1);
+                c.localGet(pos[i]).i32Const(step(i)).i32Mul().i32Add().localSet(rowBase[i]);
+                positions(i + 1, true);
+            });
+        }
         Loops.range(k, pos[i], hi, out, () -> positions(i + 1, false));
     }
 
-    /** One output whose window is inside the input: unrolled taps at constant offsets from xp and wp. */
+    /** Pushes {@code rowBase[i]}, or for i = -1 the group's input plane shifted by the begin padding. */
+    private void pushRowBase(int i) {
+        if (i >= 0) {
+            c.localGet(rowBase[i]);
+            return;
+        }
+        int shift = 0;
+        for (int d = 0; d < rank; d++) {
+            shift -= g.padBegin()[d] * inStrides[d] * 4;
+        }
+        c.localGet(xg);
+        if (shift != 0) {
+            c.i32Const(shift).i32Add();
+        }
+    }
+
+    /** Bytes the window moves in the input when the output index of dimension {@code i} grows by one. */
+    private int step(int i) {
+        return g.strides()[i] * inStrides[i] * 4;
+    }
+
+    /** One output whose window starts at pp, inside the input: unrolled taps at constant offsets. */
     private void interiorBody() {
         int cg = p.channelsPerGroup();
         int taps = filterBytes / 4;
         int unroll = 1;
-        for (int u : new int[] {8, 4, 2}) {
-            if (cg % u == 0 && u * taps <= BLOCK_TAPS) {
+        for (int u = Math.min(cg, BLOCK_TAPS / Math.max(1, taps)); u > 1; u--) {
+            if (cg % u == 0) {
                 unroll = u;
                 break;
             }
         }
-        // xp = xg + sum(pos[i] * stride[i] * inStride[i]) * 4 - sum(padBegin[i] * inStride[i]) * 4
-        c.localGet(xg);
-        int shift = 0;
-        for (int i = 0; i < rank; i++) {
-            c.localGet(pos[i]).i32Const(g.strides()[i] * inStrides[i] * 4).i32Mul().i32Add();
-            shift -= g.padBegin()[i] * inStrides[i] * 4;
-        }
-        if (shift != 0) {
-            c.i32Const(shift).i32Add();
-        }
-        c.localSet(xp);
         int blocks = cg / unroll;
         int u = unroll;
         if (blocks == 1) {
             c.localGet(yp).localGet(biasValue);
-            c.localGet(wm).localSet(wp);
-            unrolledTaps(u);
+            unrolledTaps(u, pp, wm);
             c.f32Store(0);
             return;
         }
+        c.localGet(pp).localSet(xp);
         c.localGet(wm).localSet(wp);
         c.localGet(biasValue).localSet(acc);
         k.forRange(blocks, b -> {
             c.localGet(acc);
-            unrolledTaps(u);
+            unrolledTaps(u, xp, wp);
             c.localSet(acc);
             Loops.add(c, xp, u * inPlaneBytes);
             Loops.add(c, wp, u * filterBytes);
@@ -177,8 +210,8 @@ final class ConvKernel {
         c.localGet(yp).localGet(acc).f32Store(0);
     }
 
-    /** Adds to the f32 on the stack the products of {@code channels} channels' windows, in order. */
-    private void unrolledTaps(int channels) {
+    /** Adds to the f32 on the stack the products of {@code channels} channels' windows at x and w, in order. */
+    private void unrolledTaps(int channels, int xAt, int wAt) {
         int taps = filterBytes / 4;
         for (int ch = 0; ch < channels; ch++) {
             for (int t = 0; t < taps; t++) {
@@ -189,8 +222,8 @@ final class ConvKernel {
                     rest /= g.kernel()[i];
                     xOffset += ti * g.dilations()[i] * inStrides[i] * 4;
                 }
-                c.localGet(xp).f32Load(xOffset);
-                c.localGet(wp).f32Load(ch * filterBytes + t * 4);
+                c.localGet(xAt).f32Load(xOffset);
+                c.localGet(wAt).f32Load(ch * filterBytes + t * 4);
                 c.f32Mul().f32Add();
             }
         }
