@@ -34,6 +34,8 @@ class AveragePoolTest {
                         new Object[] {"kernel_shape", ints(3, 3), "strides", ints(2, 2), "auto_pad", "SAME_UPPER"}),
                 Arguments.of("SAME_LOWER", 11, dims(1, 2, 6, 6),
                         new Object[] {"kernel_shape", ints(2, 3), "auto_pad", "SAME_LOWER"}),
+                Arguments.of("SAME_LOWER stride 2 including pad", 11, dims(2, 2, 7, 6),
+                        new Object[] {"kernel_shape", ints(3, 2), "strides", ints(2, 2), "auto_pad", "SAME_LOWER", "count_include_pad", 1L}),
                 Arguments.of("VALID", 11, dims(1, 2, 7, 7), new Object[] {"kernel_shape", ints(3, 3), "auto_pad", "VALID"}),
                 Arguments.of("dilations (opset 19)", 19, dims(1, 2, 9, 9),
                         new Object[] {"kernel_shape", ints(2, 2), "dilations", ints(2, 3)}),

@@ -10,6 +10,7 @@ import dev.edgec.core.onnx.OnnxBuilder;
 import dev.edgec.harness.ModelCheck;
 import dev.edgec.harness.RandomTensors;
 import dev.edgec.harness.Tolerance;
+import dev.edgec.harness.WasmtimeRuntime;
 import dev.edgec.ir.DataType;
 import dev.edgec.ir.InvalidModelException;
 import dev.edgec.ir.Shape;
@@ -18,6 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -94,6 +98,8 @@ class ConvTest {
                         new Object[] {"pads", ints(2, 1), "strides", ints(2), "dilations", ints(2)}),
                 Arguments.of("1-D SAME_UPPER", 21, dims(1, 2, 9), dims(3, 2, 4), false,
                         new Object[] {"auto_pad", "SAME_UPPER"}),
+                Arguments.of("1-D kernel 201 SAME (looped, not unrolled)", 13, dims(1, 2, 150), dims(2, 2, 201), true,
+                        new Object[] {"auto_pad", "SAME_UPPER"}),
                 Arguments.of("3-D", 13, dims(1, 2, 5, 6, 4), dims(3, 2, 3, 3, 2), true,
                         new Object[] {"pads", ints(1, 1, 0, 1, 0, 1)}),
                 Arguments.of("3-D depthwise stride 2", 13, dims(1, 2, 6, 5, 5), dims(2, 1, 3, 3, 3), true,
@@ -106,10 +112,44 @@ class ConvTest {
         assertNull(ModelCheck.mismatchOnRandomInputs(model(opset, x, w, bias, false, attributes), 1, Tolerance.ONNX_BACKEND));
     }
 
+    /** Random 2-D convolutions: every attribute drawn independently, shapes kept valid. */
+    @Property(tries = 25)
+    void randomConvolutionsMatch(@ForAll @IntRange(min = 1, max = 3) int groups, @ForAll @IntRange(min = 1, max = 3) int perGroupIn,
+                                 @ForAll @IntRange(min = 1, max = 2) int perGroupOut, @ForAll @IntRange(min = 1, max = 4) int kh,
+                                 @ForAll @IntRange(min = 1, max = 4) int kw, @ForAll @IntRange(min = 1, max = 3) int sh,
+                                 @ForAll @IntRange(min = 1, max = 3) int sw, @ForAll @IntRange(min = 1, max = 2) int dh,
+                                 @ForAll @IntRange(min = 1, max = 2) int dw, @ForAll @IntRange(min = 0, max = 3) int padMode,
+                                 @ForAll @IntRange(min = 0, max = 2) int pad, @ForAll @IntRange(min = 1, max = 2) int batch,
+                                 @ForAll @IntRange(min = 0, max = 6) int extraH, @ForAll @IntRange(min = 0, max = 6) int extraW,
+                                 @ForAll boolean bias) {
+        int h = (kh - 1) * dh + 1 + extraH;
+        int wd = (kw - 1) * dw + 1 + extraW;
+        List<Object> attributes = new ArrayList<>(List.of("group", (long) groups, "strides", ints(sh, sw), "dilations", ints(dh, dw)));
+        // ONNX Runtime rejects dilations with SAME_*; edgec applies the spec formula to the dilated window.
+        switch (dh * dw > 1 && (padMode == 1 || padMode == 2) ? 0 : padMode) {
+            case 0 -> attributes.addAll(List.of("pads", ints(pad, pad / 2, (pad + 1) % 3, pad)));
+            case 1 -> attributes.addAll(List.of("auto_pad", "SAME_UPPER"));
+            case 2 -> attributes.addAll(List.of("auto_pad", "SAME_LOWER"));
+            default -> attributes.addAll(List.of("auto_pad", "VALID"));
+        }
+        byte[] m = model(13, dims(batch, groups * perGroupIn, h, wd), dims(groups * perGroupOut, perGroupIn, kh, kw), bias, false,
+                attributes.toArray());
+        assertNull(ModelCheck.mismatchOnRandomInputs(m, 5, Tolerance.ONNX_BACKEND));
+    }
+
     @Test
     void weightsMayBeAGraphInput() {
         byte[] m = model(13, dims(1, 4, 6, 6), dims(4, 2, 3, 3), true, true, "group", 2L, "pads", ints(1, 1, 1, 1));
         assertNull(ModelCheck.mismatchOnRandomInputs(m, 2, Tolerance.ONNX_BACKEND));
+    }
+
+    @Test
+    void runsInWasmtime() {
+        byte[] m = model(13, dims(2, 4, 7, 6), dims(4, 2, 3, 3), true, false, "group", 2L, "pads", ints(1, 1, 1, 1),
+                "strides", ints(2, 1));
+        var compiled = new Compiler().compile(m, CompileOptions.defaults());
+        assertNull(ModelCheck.mismatch(m, compiled, ModelCheck.randomInputs(compiled, 3), Tolerance.ONNX_BACKEND,
+                new WasmtimeRuntime()));
     }
 
     @Test

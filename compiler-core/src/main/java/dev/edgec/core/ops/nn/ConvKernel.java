@@ -3,19 +3,27 @@ package dev.edgec.core.ops.nn;
 import dev.edgec.core.lower.KernelWriter;
 import dev.edgec.wasm.Code;
 import dev.edgec.wasm.ValType;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Emits a direct convolution. Output positions whose window lies wholly inside the input (the
- * interior, a box found at compile time) run a fully unrolled window with constant load offsets, the
- * channel loop unrolled a few times too, accumulating on the wasm stack; positions near the border
- * walk only their valid taps ({@link TapWalker}). A pointwise convolution is all interior with a
- * one-tap window, so it becomes a dot product over channels unrolled by up to 8.
+ * Emits a direct convolution. Along each spatial dimension the outputs split, at compile time, into
+ * runs whose windows keep the same taps inside the input (the interior is one run, each border
+ * position near the padding another); every combination of runs gets a loop nest whose body is the
+ * window clipped to those taps, fully unrolled with constant load offsets and the channel loop
+ * unrolled too, accumulating on the wasm stack: no bounds checks anywhere. A pointwise convolution
+ * is one run with a one-tap window, so it becomes a dot product over channels unrolled by up to 64.
+ * When that would emit too much code (very large kernels or pads), positions use {@link TapWalker}.
  */
 final class ConvKernel {
-    /** Above this many taps per channel the interior is not unrolled (code size). */
-    private static final int MAX_UNROLLED_TAPS = 256;
     /** Taps per unrolled block when several channels are unrolled together. */
     private static final int BLOCK_TAPS = 64;
+    /** Most taps all unrolled bodies together may emit (about 10 bytes each) before falling back to loops. */
+    private static final int MAX_EMITTED_TAPS = 16384;
+
+    /** Outputs {@code [lo, hi)} of one dimension whose windows read taps {@code [first, first + count)}. */
+    private record Run(int lo, int hi, int first, int count) {
+    }
 
     private final KernelWriter k;
     private final Code c;
@@ -30,9 +38,7 @@ final class ConvKernel {
     private final int[] wStrides;
     private final int inPlaneBytes;
     private final int filterBytes;
-    private final int[] interiorLo;
-    private final int[] interiorHi;
-    private final boolean unrollInterior;
+    private final List<List<Run>> runs = new ArrayList<>();
     private final int[] pos;
     private final int yp;
     private final int xg;
@@ -41,7 +47,8 @@ final class ConvKernel {
     private final int acc;
     private final int xp;
     private final int wp;
-    private TapWalker walker;
+    private final int pp;
+    private final int[] rowBase;
 
     ConvKernel(KernelWriter k, ConvOp.Plan p, int x, int w, int bias, int y) {
         this.k = k;
@@ -65,24 +72,14 @@ final class ConvKernel {
         }
         inPlaneBytes = in * 4;
         filterBytes = kv * 4;
-        interiorLo = new int[rank];
-        interiorHi = new int[rank];
         for (int i = 0; i < rank; i++) {
-            int lo = 0;
-            while (lo < g.output()[i] && !g.inside(i, lo)) {
-                lo++;
-            }
-            int hi = lo;
-            while (hi < g.output()[i] && g.inside(i, hi)) {
-                hi++;
-            }
-            interiorLo[i] = lo;
-            interiorHi[i] = hi;
+            runs.add(runsOf(i));
         }
-        unrollInterior = kv <= MAX_UNROLLED_TAPS;
         pos = new int[rank];
+        rowBase = new int[rank];
         for (int i = 0; i < rank; i++) {
             pos[i] = k.newI32();
+            rowBase[i] = k.newI32();
         }
         yp = k.newI32();
         xg = k.newI32();
@@ -91,10 +88,44 @@ final class ConvKernel {
         acc = k.newLocal(ValType.F32);
         xp = k.newI32();
         wp = k.newI32();
+        pp = k.newI32();
+    }
+
+    private List<Run> runsOf(int i) {
+        List<Run> out = new ArrayList<>();
+        int lo = 0;
+        for (int o = 1; o <= g.output()[i]; o++) {
+            if (o == g.output()[i] || g.firstTap(i, o) != g.firstTap(i, lo) || g.validTaps(i, o) != g.validTaps(i, lo)) {
+                out.add(new Run(lo, o, g.firstTap(i, lo), g.validTaps(i, lo)));
+                lo = o;
+            }
+        }
+        return out;
+    }
+
+    /** Taps the unrolled bodies of all run combinations would emit. */
+    private long emittedTaps() {
+        long total = 0;
+        int combinations = 1;
+        for (List<Run> r : runs) {
+            combinations *= r.size();
+        }
+        for (int combo = 0; combo < combinations; combo++) {
+            long taps = 1;
+            int rest = combo;
+            for (List<Run> r : runs) {
+                taps *= r.get(rest % r.size()).count();
+                rest /= r.size();
+            }
+            total += taps * unrollFor((int) taps);
+        }
+        return total;
     }
 
     void emit() {
         int cg = p.channelsPerGroup();
+        boolean unrolled = emittedTaps() <= MAX_EMITTED_TAPS;
+        TapWalker walker = unrolled ? null : new TapWalker(k, g, inStrides, wStrides, false);
         c.i32Const(y).localSet(yp);
         k.forRange(p.batch(), n -> k.forRange(p.filters(), m -> {
             // xg = X + (n * C + (m / filtersPerGroup) * channelsPerGroup) * plane
@@ -107,69 +138,101 @@ final class ConvKernel {
             } else {
                 c.f32Const(0f).localSet(biasValue);
             }
-            positions(0, unrollInterior);
+            if (unrolled) {
+                positions(0, new Run[rank]);
+            } else {
+                walkedPositions(walker, 0);
+            }
         }));
     }
 
-    /** Emits the loops over output positions of dimension {@code i} on, splitting off the interior. */
-    private void positions(int i, boolean interiorSoFar) {
+    /**
+     * Emits the loops over the runs of dimension {@code i} on. {@code rowBase[i]} holds the input
+     * address of the first valid tap of the current positions of dimensions 0..i, and {@code pp} that of
+     * the current output, which moves by one stride per output of the innermost dimension.
+     */
+    private void positions(int i, Run[] chosen) {
         if (i == rank) {
-            if (interiorSoFar) {
-                interiorBody();
-            } else {
-                borderBody();
-            }
+            clippedWindow(chosen);
+            Loops.add(c, pp, step(rank - 1));
             Loops.add(c, yp, 4);
             return;
         }
-        int lo = interiorLo[i];
-        int hi = interiorHi[i];
-        int out = g.output()[i];
-        if (!interiorSoFar || lo >= hi) {
-            Loops.range(k, pos[i], 0, out, () -> positions(i + 1, false));
-            return;
-        }
-        Loops.range(k, pos[i], 0, lo, () -> positions(i + 1, false));
-        Loops.range(k, pos[i], lo, hi, () -> positions(i + 1, true));
-        Loops.range(k, pos[i], hi, out, () -> positions(i + 1, false));
-    }
-
-    /** One output whose window is inside the input: unrolled taps at constant offsets from xp and wp. */
-    private void interiorBody() {
-        int cg = p.channelsPerGroup();
-        int taps = filterBytes / 4;
-        int unroll = 1;
-        for (int u : new int[] {8, 4, 2}) {
-            if (cg % u == 0 && u * taps <= BLOCK_TAPS) {
-                unroll = u;
-                break;
+        for (Run r : runs.get(i)) {
+            chosen[i] = r;
+            int firstTapBytes = r.first() * g.dilations()[i] * inStrides[i] * 4;
+            if (i == rank - 1) {
+                pushRowBase(i - 1);
+                c.i32Const(r.lo() * step(i) + firstTapBytes).i32Add().localSet(pp);
+                Loops.range(k, pos[i], r.lo(), r.hi(), () -> positions(i + 1, chosen));
+            } else {
+                Loops.range(k, pos[i], r.lo(), r.hi(), () -> {
+                    pushRowBase(i - 1);
+                    c.localGet(pos[i]).i32Const(step(i)).i32Mul().i32Add();
+                    if (firstTapBytes != 0) {
+                        c.i32Const(firstTapBytes).i32Add();
+                    }
+                    c.localSet(rowBase[i]);
+                    positions(i + 1, chosen);
+                });
             }
         }
-        // xp = xg + sum(pos[i] * stride[i] * inStride[i]) * 4 - sum(padBegin[i] * inStride[i]) * 4
-        c.localGet(xg);
-        int shift = 0;
-        for (int i = 0; i < rank; i++) {
-            c.localGet(pos[i]).i32Const(g.strides()[i] * inStrides[i] * 4).i32Mul().i32Add();
-            shift -= g.padBegin()[i] * inStrides[i] * 4;
+    }
+
+    /** Pushes {@code rowBase[i]}, or for i = -1 the group's input plane shifted by the begin padding. */
+    private void pushRowBase(int i) {
+        if (i >= 0) {
+            c.localGet(rowBase[i]);
+            return;
         }
+        int shift = 0;
+        for (int d = 0; d < rank; d++) {
+            shift -= g.padBegin()[d] * inStrides[d] * 4;
+        }
+        c.localGet(xg);
         if (shift != 0) {
             c.i32Const(shift).i32Add();
         }
-        c.localSet(xp);
-        int blocks = cg / unroll;
-        int u = unroll;
-        if (blocks == 1) {
+    }
+
+    /** Bytes the window moves in the input when the output index of dimension {@code i} grows by one. */
+    private int step(int i) {
+        return g.strides()[i] * inStrides[i] * 4;
+    }
+
+    /** Channels unrolled together for a window of {@code taps} taps: the largest divisor that fits a block. */
+    private int unrollFor(int taps) {
+        int cg = p.channelsPerGroup();
+        for (int u = Math.min(cg, BLOCK_TAPS / Math.max(1, taps)); u > 1; u--) {
+            if (cg % u == 0) {
+                return u;
+            }
+        }
+        return 1;
+    }
+
+    /** One output whose valid taps, per dimension, are the chosen runs' and start at pp. */
+    private void clippedWindow(Run[] chosen) {
+        int taps = 1;
+        for (Run r : chosen) {
+            taps *= r.count();
+        }
+        int u = unrollFor(taps);
+        int blocks = p.channelsPerGroup() / u;
+        if (blocks == 1 || taps == 0) {
             c.localGet(yp).localGet(biasValue);
-            c.localGet(wm).localSet(wp);
-            unrolledTaps(u);
+            if (taps > 0) {
+                unrolledTaps(chosen, u, pp, wm);
+            }
             c.f32Store(0);
             return;
         }
+        c.localGet(pp).localSet(xp);
         c.localGet(wm).localSet(wp);
         c.localGet(biasValue).localSet(acc);
         k.forRange(blocks, b -> {
             c.localGet(acc);
-            unrolledTaps(u);
+            unrolledTaps(chosen, u, xp, wp);
             c.localSet(acc);
             Loops.add(c, xp, u * inPlaneBytes);
             Loops.add(c, wp, u * filterBytes);
@@ -177,29 +240,35 @@ final class ConvKernel {
         c.localGet(yp).localGet(acc).f32Store(0);
     }
 
-    /** Adds to the f32 on the stack the products of {@code channels} channels' windows, in order. */
-    private void unrolledTaps(int channels) {
-        int taps = filterBytes / 4;
+    /** Adds to the f32 on the stack the products of {@code channels} channels' clipped windows, in order. */
+    private void unrolledTaps(Run[] chosen, int channels, int xAt, int wAt) {
+        int taps = 1;
+        for (Run r : chosen) {
+            taps *= r.count();
+        }
         for (int ch = 0; ch < channels; ch++) {
             for (int t = 0; t < taps; t++) {
                 int xOffset = ch * inPlaneBytes;
+                int wOffset = ch * filterBytes;
                 int rest = t;
                 for (int i = rank - 1; i >= 0; i--) {
-                    int ti = rest % g.kernel()[i];
-                    rest /= g.kernel()[i];
+                    int ti = rest % chosen[i].count();
+                    rest /= chosen[i].count();
                     xOffset += ti * g.dilations()[i] * inStrides[i] * 4;
+                    wOffset += (chosen[i].first() + ti) * wStrides[i] * 4;
                 }
-                c.localGet(xp).f32Load(xOffset);
-                c.localGet(wp).f32Load(ch * filterBytes + t * 4);
+                c.localGet(xAt).f32Load(xOffset);
+                c.localGet(wAt).f32Load(wOffset);
                 c.f32Mul().f32Add();
             }
         }
     }
 
-    /** One output whose window overlaps the padding: loops over its valid taps only. */
-    private void borderBody() {
-        if (walker == null) {
-            walker = new TapWalker(k, g, inStrides, wStrides, false);
+    /** The fallback for huge windows: every position loops over its valid taps with a {@link TapWalker}. */
+    private void walkedPositions(TapWalker walker, int i) {
+        if (i < rank) {
+            Loops.range(k, pos[i], 0, g.output()[i], () -> walkedPositions(walker, i + 1));
+            return;
         }
         walker.loadRanges(pos);
         c.localGet(xg);
@@ -221,5 +290,6 @@ final class ConvKernel {
             });
         }
         c.localGet(yp).localGet(acc).f32Store(0);
+        Loops.add(c, yp, 4);
     }
 }

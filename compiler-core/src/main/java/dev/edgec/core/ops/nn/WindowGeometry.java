@@ -16,11 +16,6 @@ record WindowGeometry(int[] input, int[] kernel, int[] strides, int[] dilations,
         return input.length;
     }
 
-    /** Extent of the dilated window along dimension {@code i}. */
-    int span(int i) {
-        return (kernel[i] - 1) * dilations[i] + 1;
-    }
-
     /** First tap of output {@code o} that reads inside the input along dimension {@code i}. */
     int firstTap(int i, int o) {
         int start = o * strides[i] - padBegin[i];
@@ -36,34 +31,6 @@ record WindowGeometry(int[] input, int[] kernel, int[] strides, int[] dilations,
     /** Number of taps of output {@code o} reading the input (not padding) along dimension {@code i}. */
     int validTaps(int i, int o) {
         return Math.max(0, endTap(i, o, input[i]) - firstTap(i, o));
-    }
-
-    /** True when every tap of output {@code o} along dimension {@code i} reads the input, not padding. */
-    boolean inside(int i, int o) {
-        return firstTap(i, o) == 0 && endTap(i, o, input[i]) == kernel[i];
-    }
-
-    /** Number of output elements of one plane. */
-    int outputVolume() {
-        return Arrays.stream(output).reduce(1, (a, b) -> a * b);
-    }
-
-    int inputVolume() {
-        return Arrays.stream(input).reduce(1, (a, b) -> a * b);
-    }
-
-    int kernelVolume() {
-        return Arrays.stream(kernel).reduce(1, (a, b) -> a * b);
-    }
-
-    /** True when the window is a single tap at every position: output equals input, point by point. */
-    boolean pointwise() {
-        for (int i = 0; i < rank(); i++) {
-            if (kernel[i] != 1 || strides[i] != 1 || padBegin[i] != 0 || padEnd[i] != 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
@@ -142,7 +109,7 @@ record WindowGeometry(int[] input, int[] kernel, int[] strides, int[] dilations,
         }
     }
 
-    static int ceilDiv(int a, int b) {
+    private static int ceilDiv(int a, int b) {
         return -Math.floorDiv(-a, b);
     }
 }
