@@ -12,5 +12,7 @@ final class StandardOperators {
         dev.edgec.core.ops.tensor.TensorOperators.registerAll(r);
         dev.edgec.core.ops.reduce.ReduceOperators.registerAll(r);
         dev.edgec.core.ops.shape.ShapeOperators.registerAll(r);
+        dev.edgec.core.ops.indexing.IndexingOperators.registerAll(r);
+        dev.edgec.core.ops.quant.QuantOperators.registerAll(r);
     }
 }
