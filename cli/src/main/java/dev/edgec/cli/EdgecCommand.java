@@ -2,6 +2,7 @@ package dev.edgec.cli;
 
 import dev.edgec.cli.command.CompileCommand;
 import dev.edgec.cli.command.InspectCommand;
+import dev.edgec.cli.command.ReportCommand;
 import dev.edgec.cli.command.RunCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -11,13 +12,14 @@ import picocli.CommandLine.ScopeType;
 /** The root {@code edgec} command: holds the subcommands and the options every subcommand shares. */
 @Command(name = "edgec", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Compiles ONNX models ahead of time into small, import-free WebAssembly modules.",
-        subcommands = {CompileCommand.class, RunCommand.class, InspectCommand.class},
+        subcommands = {CompileCommand.class, RunCommand.class, InspectCommand.class, ReportCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {
             "  edgec compile model.onnx -o model.wasm",
             "  edgec compile model.onnx --input-shape input=1x3x96x96",
             "  edgec run model.wasm --input input=image.npy --output-dir out",
             "  edgec inspect model.wasm --json",
+            "  edgec report model.onnx --max-module-size 65536",
             "",
             "Run 'edgec COMMAND --help' for a command's options. Documentation: docs/cli.md"},
         exitCodeListHeading = "%nExit codes:%n",
@@ -38,6 +40,6 @@ public final class EdgecCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw CliException.usage("no command given: use compile, run or inspect (see 'edgec --help')");
+        throw CliException.usage("no command given: use compile, run, inspect or report (see 'edgec --help')");
     }
 }

@@ -19,7 +19,7 @@ class HelpGoldenTest {
     private static final Path GOLDEN = Path.of("src", "test", "resources", "golden");
 
     @ParameterizedTest
-    @ValueSource(strings = {"edgec", "compile", "run", "inspect"})
+    @ValueSource(strings = {"edgec", "compile", "run", "inspect", "report"})
     void helpMatchesTheGoldenFile(String command) throws IOException {
         Cli.Result r = command.equals("edgec") ? Cli.run("--help") : Cli.run(command, "--help");
         assertEquals(ExitCodes.SUCCESS, r.code(), r::toString);

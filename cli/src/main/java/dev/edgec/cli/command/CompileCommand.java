@@ -2,22 +2,16 @@ package dev.edgec.cli.command;
 
 import dev.edgec.cli.CliException;
 import dev.edgec.cli.io.AtomicFiles;
-import dev.edgec.cli.io.TensorFiles;
-import dev.edgec.core.CompileOptions;
 import dev.edgec.core.CompileResult;
 import dev.edgec.core.Compiler;
-import dev.edgec.core.onnx.ImportOptions;
-import dev.edgec.core.onnx.InputShapes;
-import dev.edgec.ir.Tensor;
+import dev.edgec.core.report.CompileReport;
+import dev.edgec.core.report.ReportFormatter;
 import dev.edgec.wasm.SectionReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -31,6 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "  edgec compile lenet.onnx -o lenet.wasm",
             "  edgec compile mobilenet.onnx --input-shape input=1x3x96x96 -O1",
             "  edgec compile model.onnx --freeze-input mask=mask.npy -o model.wasm",
+            "  edgec compile kws.onnx --max-module-size 65536 --max-memory 131072 --report",
             "",
             "The module is written to a temporary file beside OUT.wasm and renamed over",
             "it, so a failed compile never leaves a partial or stale OUT.wasm behind."})
@@ -45,40 +40,40 @@ public final class CompileCommand implements Callable<Integer> {
             description = "Where to write the module (default: MODEL with the extension .wasm).")
     Path output;
 
-    @Option(names = "--input-shape", paramLabel = "NAME=DIMS",
-            description = "Fixes the shape of graph input NAME, e.g. input=1x3x96x96 (repeatable). Needed for inputs "
-                    + "with symbolic dimensions.")
-    List<String> inputShapes = new ArrayList<>();
+    @Mixin
+    CompileSettings settings;
 
-    @Option(names = "--freeze-input", paramLabel = "NAME=FILE",
-            description = "Bakes graph input NAME into the module as a constant read from FILE (.npy or ONNX "
-                    + "TensorProto .pb); it leaves the module's inputs (repeatable).")
-    List<String> frozenInputs = new ArrayList<>();
+    @Mixin
+    BudgetSettings budget;
 
-    @Option(names = "-O", paramLabel = "LEVEL", defaultValue = "1",
-            description = "Optimization level: -O0 runs no optimization passes, -O1 (default) runs them.")
-    int optimizationLevel;
+    @Option(names = "--report", description = "Also prints the size report (as with 'edgec report') to stdout.")
+    boolean report;
 
-    @Option(names = "--max-tensor-bytes", paramLabel = "N", defaultValue = "" + ImportOptions.DEFAULT_MAX_TENSOR_BYTES,
-            description = "Refuses any tensor larger than N bytes, before allocating it (default: ${DEFAULT-VALUE}).")
-    long maxTensorBytes;
+    @Option(names = "--json", description = "With --report: print the report as JSON instead of the summary line.")
+    boolean json;
 
     @Override
     public Integer call() {
-        if (optimizationLevel != 0 && optimizationLevel != 1) {
-            throw CliException.usage("-O" + optimizationLevel + " is not an optimization level; use -O0 or -O1");
-        }
-        if (maxTensorBytes <= 0) {
-            throw CliException.usage("--max-tensor-bytes must be positive, got " + maxTensorBytes);
+        if (json && !report) {
+            throw CliException.usage("--json goes with --report");
         }
         Path out = output != null ? output : defaultOutput(model);
         checkOutput(out);
-        CompileOptions options = new CompileOptions(InputShapes.parse(inputShapes), loadFrozenInputs(),
-                optimizationLevel, maxTensorBytes);
-        CompileResult result = new Compiler().compile(model, options);
+        Compiler compiler = new Compiler();
+        CompileResult result = compiler.compile(model, settings.toOptions());
+        CompileReport sizes = CompileReport.of(result, compiler.registry());
+        budget.toBudget().check(sizes);
         byte[] module = result.moduleBytes();
         AtomicFiles.write(out, module);
-        spec.commandLine().getOut().println(summary(out, module, result.assembled().memoryPages()));
+        var stdout = spec.commandLine().getOut();
+        if (json) {
+            stdout.println(ReportFormatter.json(sizes));
+            return 0;
+        }
+        stdout.println(summary(out, module, result.assembled().memoryPages()));
+        if (report) {
+            stdout.print(ReportFormatter.text(sizes));
+        }
         return 0;
     }
 
@@ -103,19 +98,6 @@ public final class CompileCommand implements Callable<Integer> {
         if (Files.isDirectory(a)) {
             throw CliException.usage("the output '" + out + "' is a folder; give a file name with -o");
         }
-    }
-
-    private Map<String, Tensor> loadFrozenInputs() {
-        Map<String, Tensor> frozen = new LinkedHashMap<>();
-        for (String arg : frozenInputs) {
-            NameValue nv = NameValue.parse("--freeze-input", arg, "FILE");
-            if (frozen.containsKey(nv.name())) {
-                throw CliException.usage("--freeze-input gives input '" + nv.name() + "' twice");
-            }
-            frozen.put(nv.name(), TensorFiles.read(Path.of(nv.value()), "frozen input '" + nv.name() + "'",
-                    maxTensorBytes));
-        }
-        return frozen;
     }
 
     static String summary(Path out, byte[] module, int memoryPages) {
