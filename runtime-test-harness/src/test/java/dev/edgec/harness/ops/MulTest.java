@@ -1,32 +1,11 @@
 package dev.edgec.harness.ops;
 
 import dev.edgec.ir.DataType;
-import dev.edgec.ir.InvalidModelException;
 import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** Mul against ONNX Runtime: numpy broadcasting, float and integer types (integers wrap). */
-class MulTest {
-    private static final List<DataType> TYPES = List.of(DataType.FLOAT32, DataType.FLOAT64, DataType.INT32, DataType.INT64);
-
-    static Stream<Arguments> cases() {
-        return TYPES.stream().flatMap(t -> OpCheck.BROADCAST_SHAPES.stream().map(s -> Arguments.of(t, s[0], s[1])));
-    }
-
-    @ParameterizedTest
-    @MethodSource("cases")
-    void matchesOrt(DataType t, int[] a, int[] b) {
-        byte[] model = OpCheck.binary("Mul", 14, t, t, a, b);
-        OpCheck.assertMatchesOrt(model, OpCheck.randomInputs(List.of(t, t), List.of(a, b), 7, -10, 10), t);
-    }
-
-    @Test
-    void rejectsShapesThatDoNotBroadcast() {
-        byte[] model = OpCheck.binary("Mul", 14, DataType.FLOAT32, DataType.FLOAT32, new int[]{2, 3}, new int[]{4});
-        OpCheck.assertRejected(model, InvalidModelException.class, "Mul", "do not broadcast");
+class MulTest extends BroadcastBinaryOpTest.Arithmetic {
+    MulTest() {
+        super("Mul", 14, List.of(DataType.FLOAT32, DataType.FLOAT64, DataType.INT32, DataType.INT64));
     }
 }

@@ -1,32 +1,11 @@
 package dev.edgec.harness.ops;
 
 import dev.edgec.ir.DataType;
-import dev.edgec.ir.InvalidModelException;
 import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** Or against ONNX Runtime: bool inputs with broadcasting. */
-class OrTest {
-    private static final List<DataType> TYPES = List.of(DataType.BOOL);
-
-    static Stream<Arguments> cases() {
-        return TYPES.stream().flatMap(t -> OpCheck.BROADCAST_SHAPES.stream().map(s -> Arguments.of(t, s[0], s[1])));
-    }
-
-    @ParameterizedTest
-    @MethodSource("cases")
-    void matchesOrt(DataType t, int[] a, int[] b) {
-        byte[] model = OpCheck.binary("Or", 7, t, DataType.BOOL, a, b);
-        OpCheck.assertMatchesOrt(model, OpCheck.smallIntegerInputs(List.of(t, t), List.of(a, b), 11), DataType.BOOL);
-    }
-
-    @Test
-    void rejectsShapesThatDoNotBroadcast() {
-        byte[] model = OpCheck.binary("Or", 7, DataType.BOOL, DataType.BOOL, new int[]{2, 3}, new int[]{4});
-        OpCheck.assertRejected(model, InvalidModelException.class, "Or", "do not broadcast");
+class OrTest extends BroadcastBinaryOpTest.Predicate {
+    OrTest() {
+        super("Or", 7, List.of(DataType.BOOL));
     }
 }
