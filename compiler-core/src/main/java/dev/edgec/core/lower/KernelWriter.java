@@ -18,19 +18,31 @@ public final class KernelWriter {
     private final MathLibrary math;
     private final ToIntFunction<Tensor> constantPlacer;
     private final java.util.function.IntSupplier statusGlobal;
+    private final int scratch;
     private boolean canFail;
 
     /**
      * @param constantPlacer places a kernel-private constant (e.g. folded scales) in the data segment
      * @param statusGlobal   gives the index of the module's status global, creating it on first use
+     * @param scratch        address of the node's scratch memory, or -1 when it asked for none
      */
     public KernelWriter(FunctionBuilder function, AddressMap addresses, MathLibrary math,
-                        ToIntFunction<Tensor> constantPlacer, java.util.function.IntSupplier statusGlobal) {
+                        ToIntFunction<Tensor> constantPlacer, java.util.function.IntSupplier statusGlobal,
+                        int scratch) {
         this.function = function;
         this.addresses = addresses;
         this.math = math;
         this.constantPlacer = constantPlacer;
         this.statusGlobal = statusGlobal;
+        this.scratch = scratch;
+    }
+
+    /** Address of the working memory the operator asked for with {@code Operator.scratchBytes}. */
+    public int scratch() {
+        if (scratch < 0) {
+            throw new IllegalStateException("the operator reserved no scratch memory");
+        }
+        return scratch;
     }
 
     /**

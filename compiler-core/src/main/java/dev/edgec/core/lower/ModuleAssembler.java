@@ -11,6 +11,7 @@ import dev.edgec.ir.Value;
 import dev.edgec.opt.memory.ArenaPlan;
 import dev.edgec.opt.memory.ArenaPlanner;
 import dev.edgec.opt.memory.Lifetimes;
+import dev.edgec.opt.memory.TensorLifetime;
 import dev.edgec.wasm.Code;
 import dev.edgec.wasm.FuncType;
 import dev.edgec.wasm.FunctionBuilder;
@@ -41,7 +42,17 @@ public final class ModuleAssembler {
                 viewOf.put(n.output(0), n.input(0));
             }
         }
-        ArenaPlan arena = ArenaPlanner.plan(Lifetimes.of(g, viewOf), ConstantPool.ALIGNMENT);
+        List<TensorLifetime> lifetimes = new ArrayList<>(Lifetimes.of(g, viewOf));
+        for (int i = 0; i < g.nodes().size(); i++) {
+            Node n = g.nodes().get(i);
+            long scratch = viewOf.containsKey(n.output(0)) ? 0
+                    : registry.operatorFor(n, n.opsetVersion()).scratchBytes(context(g, n));
+            if (scratch > 0) {
+                // live only while its node runs: node i is step i + 1 of Lifetimes
+                lifetimes.add(new TensorLifetime(scratchName(n), scratch, i + 1, i + 1));
+            }
+        }
+        ArenaPlan arena = ArenaPlanner.plan(lifetimes, ConstantPool.ALIGNMENT);
         if (arena.size() > MemoryLimits.MAX_MEMORY_BYTES) {
             throw new LimitExceededException("the model needs " + arena.size() + " bytes of activations, more than wasm32 memory allows");
         }
@@ -78,7 +89,9 @@ public final class ModuleAssembler {
             }
             Operator op = registry.operatorFor(n, n.opsetVersion());
             FunctionBuilder f = module.addFunction(n.opType() + ":" + n.name(), kernelType);
-            KernelWriter k = new KernelWriter(f, addressMap, math, constants::address, statusGlobal);
+            Long scratch = arena.offsets().get(scratchName(n));
+            KernelWriter k = new KernelWriter(f, addressMap, math, constants::address, statusGlobal,
+                    scratch == null ? -1 : (int) (long) scratch);
             op.lower(context(g, n), k);
             kernels.add(new KernelInfo(n.name(), n.opType(), f.index()));
             canFail.add(k.canFail());
@@ -115,6 +128,11 @@ public final class ModuleAssembler {
             }
         }
         r.i32Const(0);
+    }
+
+    /** The arena slot name of a node's scratch memory; the NUL keeps it apart from any ONNX value name. */
+    private static String scratchName(Node n) {
+        return "\0scratch:" + n.name();
     }
 
     private static OpContext context(Graph g, Node n) {

@@ -27,6 +27,15 @@ public interface Operator {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Bytes of working memory the kernel needs while it runs (recurrent state, partial sums…). The
+     * memory planner places it in the arena, live only during this node; the kernel finds it at
+     * {@link KernelWriter#scratch()}. Its contents are undefined when the kernel starts.
+     */
+    default long scratchBytes(OpContext ctx) {
+        return 0;
+    }
+
     /** Multiply-accumulate operations the kernel performs, for size reports (0 for data movement). */
     default long macs(OpContext ctx) {
         return 0;

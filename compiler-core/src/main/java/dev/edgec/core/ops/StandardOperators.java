@@ -14,5 +14,6 @@ final class StandardOperators {
         dev.edgec.core.ops.shape.ShapeOperators.registerAll(r);
         dev.edgec.core.ops.indexing.IndexingOperators.registerAll(r);
         dev.edgec.core.ops.quant.QuantOperators.registerAll(r);
+        dev.edgec.core.ops.rnn.RecurrentOperators.registerAll(r);
     }
 }
