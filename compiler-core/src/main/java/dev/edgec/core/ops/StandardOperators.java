@@ -15,5 +15,6 @@ final class StandardOperators {
         dev.edgec.core.ops.indexing.IndexingOperators.registerAll(r);
         dev.edgec.core.ops.quant.QuantOperators.registerAll(r);
         dev.edgec.core.ops.rnn.RecurrentOperators.registerAll(r);
+        dev.edgec.core.ops.signal.SignalOperators.registerAll(r);
     }
 }
