@@ -1,14 +1,12 @@
 package dev.edgec.core.ops.indexing;
 
+import dev.edgec.core.ops.ConstantFolding;
 import dev.edgec.core.ops.OpContext;
 import dev.edgec.ir.DataType;
 import dev.edgec.ir.Tensor;
 
 /** Reads small integer inputs (shapes, axes, repeats) that decide shapes and so must be constants. */
 final class ConstantInts {
-    /** Above this many elements a constant is not evaluated at compile time (shape arithmetic is tiny). */
-    static final int MAX_FOLD_ELEMENTS = 1024;
-
     private ConstantInts() {
     }
 
@@ -33,10 +31,10 @@ final class ConstantInts {
         return t;
     }
 
-    /** True when every given input is a constant of at most {@link #MAX_FOLD_ELEMENTS} elements. */
+    /** True when every given input is a constant of at most {@link ConstantFolding#MAX_ELEMENTS} elements. */
     static boolean allSmallConstants(OpContext ctx, int... inputs) {
         for (int i : inputs) {
-            if (ctx.hasInput(i) && ctx.constantInput(i).map(t -> t.elementCount() > MAX_FOLD_ELEMENTS).orElse(true)) {
+            if (ctx.hasInput(i) && ctx.constantInput(i).map(t -> t.elementCount() > ConstantFolding.MAX_ELEMENTS).orElse(true)) {
                 return false;
             }
         }

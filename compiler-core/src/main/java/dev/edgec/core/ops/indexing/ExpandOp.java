@@ -46,7 +46,7 @@ final class ExpandOp implements Operator {
 
     @Override
     public Optional<List<Tensor>> evaluate(OpContext ctx) {
-        if (!ConstantInts.allSmallConstants(ctx, 0) || inferTypes(ctx).get(0).elementCount() > ConstantInts.MAX_FOLD_ELEMENTS) {
+        if (!ConstantInts.allSmallConstants(ctx, 0) || inferTypes(ctx).get(0).elementCount() > dev.edgec.core.ops.ConstantFolding.MAX_ELEMENTS) {
             return Optional.empty();
         }
         return Optional.of(List.of(view(ctx).evaluate(ctx.constantInput(0).orElseThrow(), inferTypes(ctx).get(0))));

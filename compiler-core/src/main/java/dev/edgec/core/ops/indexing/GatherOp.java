@@ -62,7 +62,8 @@ final class GatherOp implements Operator {
 
     @Override
     public Optional<List<Tensor>> evaluate(OpContext ctx) {
-        if (!ConstantInts.allSmallConstants(ctx, 0, 1)) {
+        if (!ConstantInts.allSmallConstants(ctx, 0, 1)
+                || inferTypes(ctx).get(0).elementCount() > dev.edgec.core.ops.ConstantFolding.MAX_ELEMENTS) {
             return Optional.empty();
         }
         Tensor data = ctx.constantInput(0).orElseThrow();
