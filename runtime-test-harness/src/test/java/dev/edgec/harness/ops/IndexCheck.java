@@ -44,4 +44,46 @@ final class IndexCheck {
             assertEquals(RunStatus.INDEX_OUT_OF_RANGE.code(), m.instance().call("run"));
         }
     }
+
+    /**
+     * For element types ONNX Runtime has no kernel for (a data-movement operator moves any type):
+     * runs {@code model(t)} on whole numbers in [0, 100) (0/1 for bool) and checks that its outputs
+     * equal ONNX Runtime's for {@code model(FLOAT32)} on the same values.
+     */
+    static void assertMatchesOrtThroughFloat(java.util.function.Function<DataType, byte[]> model, DataType t,
+                                             Map<String, int[]> inputShapes, long seed) {
+        Random rnd = new Random(seed);
+        Map<String, Tensor> typed = new java.util.LinkedHashMap<>();
+        Map<String, Tensor> floats = new java.util.LinkedHashMap<>();
+        inputShapes.forEach((name, dims) -> {
+            Shape s = Shape.of(dims);
+            long[] v = new long[s.elementCount()];
+            double[] f = new double[v.length];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = t == DataType.BOOL ? rnd.nextInt(2) : rnd.nextInt(100);
+                f[i] = v[i];
+            }
+            typed.put(name, t.isFloating() ? Tensor.ofDoubles(t, s, f) : Tensor.ofLongs(t, s, v));
+            floats.put(name, Tensor.ofDoubles(DataType.FLOAT32, s, f));
+        });
+        List<Tensor> expected;
+        try (dev.edgec.harness.OrtReference ort = new dev.edgec.harness.OrtReference(model.apply(DataType.FLOAT32))) {
+            expected = ort.run(floats);
+        }
+        CompileResult compiled = new Compiler().compile(model.apply(t), CompileOptions.defaults());
+        List<Tensor> ordered = new ArrayList<>();
+        for (TensorSpec s : compiled.signature().inputs()) {
+            ordered.add(typed.get(s.name()));
+        }
+        List<Tensor> actual;
+        try (ModuleRunner m = new ModuleRunner(compiled.moduleBytes(), new ChicoryRuntime())) {
+            actual = m.run(ordered);
+        }
+        for (int o = 0; o < expected.size(); o++) {
+            assertEquals(expected.get(o).shape(), actual.get(o).shape());
+            for (int i = 0; i < expected.get(o).elementCount(); i++) {
+                assertEquals(expected.get(o).getDouble(i), actual.get(o).getDouble(i), t + " output " + o + " element " + i);
+            }
+        }
+    }
 }
