@@ -39,12 +39,7 @@ final class GatherOp implements Operator {
     }
 
     private static int axis(OpContext ctx) {
-        int rank = ctx.inputType(0).shape().rank();
-        long axis = ctx.attrs().getInt("axis", 0);
-        if (rank == 0 || axis < -rank || axis >= rank) {
-            throw ctx.error("axis " + axis + " is out of range for data of rank " + rank);
-        }
-        return (int) (axis < 0 ? axis + rank : axis);
+        return Axes.attribute(ctx, ctx.inputType(0).shape().rank(), 0);
     }
 
     /** {outer, axis dim, inner} element counts of the data around the axis. */

@@ -57,30 +57,34 @@ enum Reduction {
     void combine(KernelWriter k, DataType t) {
         Code c = k.code();
         ValType vt = KernelWriter.stackType(t);
-        if (this == MIN || this == MAX) {
-            if (t.isFloating()) {
-                if (vt == ValType.F32) {
-                    if (this == MIN) { c.f32Min(); } else { c.f32Max(); }
-                } else if (this == MIN) { c.f64Min(); } else { c.f64Max(); }
-                return;
-            }
+        if ((this == MIN || this == MAX) && !t.isFloating()) {
+            // no integer min/max instruction: select(a, b, a < b) for MIN, a > b for MAX
             int a = k.newLocal(vt);
             int b = k.newLocal(vt);
             c.localSet(b).localSet(a);
             c.localGet(a).localGet(b).localGet(a).localGet(b);
             boolean signed = t.isSigned();
-            if (vt == ValType.I64) {
-                if (this == MIN) { if (signed) { c.i64LtS(); } else { c.i64LtU(); } } else if (signed) { c.i64GtS(); } else { c.i64GtU(); }
-            } else if (this == MIN) { if (signed) { c.i32LtS(); } else { c.i32LtU(); } } else if (signed) { c.i32GtS(); } else { c.i32GtU(); }
+            boolean wide = vt == ValType.I64;
+            if (this == MIN) {
+                if (wide) {
+                    c = signed ? c.i64LtS() : c.i64LtU();
+                } else {
+                    c = signed ? c.i32LtS() : c.i32LtU();
+                }
+            } else if (wide) {
+                c = signed ? c.i64GtS() : c.i64GtU();
+            } else {
+                c = signed ? c.i32GtS() : c.i32GtU();
+            }
             c.select();
             return;
         }
-        boolean add = this == ADD;
-        switch (vt) {
-            case F32 -> { if (add) { c.f32Add(); } else { c.f32Mul(); } }
-            case F64 -> { if (add) { c.f64Add(); } else { c.f64Mul(); } }
-            case I64 -> { if (add) { c.i64Add(); } else { c.i64Mul(); } }
-            default -> { if (add) { c.i32Add(); } else { c.i32Mul(); } }
+        switch (this) {
+            case ADD -> c = vt == ValType.F32 ? c.f32Add() : vt == ValType.F64 ? c.f64Add() : vt == ValType.I64 ? c.i64Add() : c.i32Add();
+            case MUL -> c = vt == ValType.F32 ? c.f32Mul() : vt == ValType.F64 ? c.f64Mul() : vt == ValType.I64 ? c.i64Mul() : c.i32Mul();
+            case MIN -> c = vt == ValType.F32 ? c.f32Min() : c.f64Min();
+            case MAX -> c = vt == ValType.F32 ? c.f32Max() : c.f64Max();
+            case NONE -> throw new IllegalStateException("NONE replaces, it does not combine");
         }
     }
 }
