@@ -1,6 +1,7 @@
 package dev.edgec.core.ops.elementwise;
 
 import dev.edgec.core.lower.KernelWriter;
+import dev.edgec.core.ops.ConstantFolding;
 import dev.edgec.core.ops.OpContext;
 import dev.edgec.ir.DataType;
 import java.util.List;
@@ -21,5 +22,10 @@ final class AddOp extends BinaryElementwiseOp {
             case I64 -> k.code().i64Add();
             case I32 -> k.code().i32Add();
         }
+    }
+
+    @Override
+    protected ConstantFolding.Scalar fold() {
+        return new ConstantFolding.Scalar((a, b) -> a + b, (a, b) -> a + b);
     }
 }

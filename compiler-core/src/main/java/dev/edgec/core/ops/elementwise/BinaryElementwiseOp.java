@@ -2,13 +2,16 @@ package dev.edgec.core.ops.elementwise;
 
 import dev.edgec.core.lower.BroadcastLoop;
 import dev.edgec.core.lower.KernelWriter;
+import dev.edgec.core.ops.ConstantFolding;
 import dev.edgec.core.ops.OpContext;
 import dev.edgec.core.ops.Operator;
 import dev.edgec.core.ops.ShapeInference;
 import dev.edgec.ir.DataType;
 import dev.edgec.ir.Shape;
+import dev.edgec.ir.Tensor;
 import dev.edgec.ir.TensorType;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code c = f(a, b)} elementwise with numpy broadcasting. Both inputs must have the same element
@@ -41,6 +44,20 @@ public abstract class BinaryElementwiseOp implements Operator {
             throw ctx.error("shapes " + ctx.inputType(0).shape() + " and " + ctx.inputType(1).shape() + " do not broadcast");
         }
         return List.of(new TensorType(outputType(t), out));
+    }
+
+    /**
+     * f in Java, for folding small constant inputs at compile time (shape arithmetic); null when the
+     * operator is not folded. It must compute exactly what the kernel does.
+     */
+    protected ConstantFolding.Scalar fold() {
+        return null;
+    }
+
+    @Override
+    public Optional<List<Tensor>> evaluate(OpContext ctx) {
+        ConstantFolding.Scalar f = fold();
+        return f == null ? Optional.empty() : ConstantFolding.binary(ctx, inferTypes(ctx).get(0), f);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.edgec.core.ops.elementwise;
 
 import dev.edgec.core.lower.KernelWriter;
+import dev.edgec.core.ops.ConstantFolding;
 import dev.edgec.core.ops.OpContext;
 import dev.edgec.ir.DataType;
 import dev.edgec.wasm.Code;
@@ -76,5 +77,17 @@ final class ComparisonOp extends BinaryElementwiseOp {
                 }
             }
         }
+    }
+
+    @Override
+    protected ConstantFolding.Scalar fold() {
+        // ints reach here sign-extended (unsigned types are not folded); NaN compares false as in wasm
+        return switch (kind) {
+            case EQUAL -> new ConstantFolding.Scalar((a, b) -> a == b ? 1 : 0, (a, b) -> a == b ? 1 : 0);
+            case LESS -> new ConstantFolding.Scalar((a, b) -> a < b ? 1 : 0, (a, b) -> a < b ? 1 : 0);
+            case GREATER -> new ConstantFolding.Scalar((a, b) -> a > b ? 1 : 0, (a, b) -> a > b ? 1 : 0);
+            case LESS_OR_EQUAL -> new ConstantFolding.Scalar((a, b) -> a <= b ? 1 : 0, (a, b) -> a <= b ? 1 : 0);
+            case GREATER_OR_EQUAL -> new ConstantFolding.Scalar((a, b) -> a >= b ? 1 : 0, (a, b) -> a >= b ? 1 : 0);
+        };
     }
 }

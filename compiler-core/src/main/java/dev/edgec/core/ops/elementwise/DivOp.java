@@ -1,6 +1,7 @@
 package dev.edgec.core.ops.elementwise;
 
 import dev.edgec.core.lower.KernelWriter;
+import dev.edgec.core.ops.ConstantFolding;
 import dev.edgec.core.ops.OpContext;
 import dev.edgec.ir.DataType;
 import dev.edgec.wasm.Code;
@@ -61,5 +62,10 @@ final class DivOp extends BinaryElementwiseOp {
                 c.i64Const(0).localGet(b).i64Eqz().i32Eqz().select();
             }
         }
+    }
+
+    @Override
+    protected ConstantFolding.Scalar fold() {
+        return new ConstantFolding.Scalar((a, b) -> b == 0 ? 0 : a / b, (a, b) -> a / b);
     }
 }

@@ -1,6 +1,7 @@
 package dev.edgec.core.ops.elementwise;
 
 import dev.edgec.core.lower.KernelWriter;
+import dev.edgec.core.ops.ConstantFolding;
 import dev.edgec.core.ops.OpContext;
 import dev.edgec.ir.DataType;
 import java.util.List;
@@ -20,5 +21,10 @@ final class MulOp extends BinaryElementwiseOp {
             case I64 -> k.code().i64Mul();
             case I32 -> k.code().i32Mul();
         }
+    }
+
+    @Override
+    protected ConstantFolding.Scalar fold() {
+        return new ConstantFolding.Scalar((a, b) -> a * b, (a, b) -> a * b);
     }
 }

@@ -1,6 +1,7 @@
 package dev.edgec.core.ops.elementwise;
 
 import dev.edgec.core.lower.KernelWriter;
+import dev.edgec.core.ops.ConstantFolding;
 import dev.edgec.core.ops.OpContext;
 import dev.edgec.ir.DataType;
 import java.util.List;
@@ -20,5 +21,10 @@ final class SubOp extends BinaryElementwiseOp {
             case I64 -> k.code().i64Sub();
             case I32 -> k.code().i32Sub();
         }
+    }
+
+    @Override
+    protected ConstantFolding.Scalar fold() {
+        return new ConstantFolding.Scalar((a, b) -> a - b, (a, b) -> a - b);
     }
 }

@@ -2,11 +2,13 @@ package dev.edgec.core.ops.elementwise;
 
 import dev.edgec.core.lower.BroadcastLoop;
 import dev.edgec.core.lower.KernelWriter;
+import dev.edgec.core.ops.ConstantFolding;
 import dev.edgec.core.ops.OpContext;
 import dev.edgec.core.ops.Operator;
 import dev.edgec.core.ops.ShapeInference;
 import dev.edgec.ir.DataType;
 import dev.edgec.ir.Shape;
+import dev.edgec.ir.Tensor;
 import dev.edgec.ir.TensorType;
 import java.util.List;
 
@@ -26,6 +28,16 @@ final class WhereOp implements Operator {
             throw ctx.error("shapes " + shapes + " do not broadcast");
         }
         return List.of(new TensorType(t, out));
+    }
+
+    @Override
+    public java.util.Optional<List<Tensor>> evaluate(OpContext ctx) {
+        TensorType out = inferTypes(ctx).get(0);
+        if (out.elementCount() > ConstantFolding.MAX_ELEMENTS) {
+            return java.util.Optional.empty();
+        }
+        return ConstantFolding.smallConstantInputs(ctx)
+                .map(in -> List.of(ConstantFolding.select(in.get(0), in.get(1), in.get(2), out)));
     }
 
     @Override

@@ -56,6 +56,32 @@ final class ConcatOp implements Operator {
         return (int) (axis < 0 ? axis + rank : axis);
     }
 
+    /** Small constant inputs (shape vectors being assembled) fold to a constant. */
+    @Override
+    public java.util.Optional<List<dev.edgec.ir.Tensor>> evaluate(OpContext ctx) {
+        TensorType outType = inferTypes(ctx).get(0);
+        var ins = dev.edgec.core.ops.ConstantFolding.smallConstantInputs(ctx);
+        if (ins.isEmpty() || outType.elementCount() > dev.edgec.core.ops.ConstantFolding.MAX_ELEMENTS) {
+            return java.util.Optional.empty();
+        }
+        int axis = axis(ctx);
+        Shape s = outType.shape();
+        int outer = 1;
+        for (int d = 0; d < axis; d++) {
+            outer *= s.dim(d);
+        }
+        byte[] out = new byte[(int) outType.byteSize()];
+        int at = 0;
+        for (int o = 0; o < outer; o++) {
+            for (dev.edgec.ir.Tensor t : ins.get()) {
+                int row = (int) (t.type().byteSize() / Math.max(1, outer));
+                t.data().get(o * row, out, at, row);
+                at += row;
+            }
+        }
+        return java.util.Optional.of(List.of(dev.edgec.ir.Tensor.of(outType, out)));
+    }
+
     @Override
     public void lower(OpContext ctx, KernelWriter k) {
         int axis = axis(ctx);

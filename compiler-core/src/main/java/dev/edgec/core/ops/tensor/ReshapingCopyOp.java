@@ -27,6 +27,16 @@ abstract class ReshapingCopyOp implements Operator {
         return List.of(new TensorType(in.dataType(), out));
     }
 
+    /** A small constant input folds to a constant: the same bytes under the new shape. */
+    @Override
+    public java.util.Optional<List<dev.edgec.ir.Tensor>> evaluate(OpContext ctx) {
+        var in = ctx.constantInput(0);
+        if (in.isEmpty() || in.get().elementCount() > dev.edgec.core.ops.ConstantFolding.MAX_ELEMENTS) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(List.of(dev.edgec.ir.Tensor.of(inferTypes(ctx).get(0), in.get().bytes())));
+    }
+
     @Override
     public boolean isView(OpContext ctx) {
         return true;
