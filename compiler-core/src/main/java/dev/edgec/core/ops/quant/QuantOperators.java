@@ -8,5 +8,8 @@ public final class QuantOperators {
     }
 
     public static void registerAll(OperatorRegistry r) {
+        r.register("QuantizeLinear", 10, 21, new QuantizeLinearOp());
+        r.register("DequantizeLinear", 10, 21, new DequantizeLinearOp());
+        r.register("DynamicQuantizeLinear", 11, 21, new DynamicQuantizeLinearOp());
     }
 }

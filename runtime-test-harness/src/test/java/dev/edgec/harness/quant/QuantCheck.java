@@ -1,0 +1,87 @@
+package dev.edgec.harness.quant;
+
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.edgec.cli.runtime.ChicoryRuntime;
+import dev.edgec.core.CompileOptions;
+import dev.edgec.core.Compiler;
+import dev.edgec.harness.ModelCheck;
+import dev.edgec.harness.Tolerance;
+import dev.edgec.ir.DataType;
+import dev.edgec.ir.EdgecException;
+import dev.edgec.ir.Shape;
+import dev.edgec.ir.Tensor;
+import java.util.Map;
+import java.util.Random;
+
+/** Shared helpers of the quantization tests: tensors of quantized types and exact comparison with ONNX Runtime. */
+final class QuantCheck {
+    private QuantCheck() {
+    }
+
+    static void assertExact(byte[] model, Map<String, Tensor> inputs) {
+        String why = ModelCheck.mismatch(model, inputs, Tolerance.EXACT, new ChicoryRuntime());
+        assertNull(why, why);
+    }
+
+    static void assertRejected(byte[] model, Class<? extends EdgecException> kind, String fragment) {
+        EdgecException e = assertThrows(kind, () -> new Compiler().compile(model, CompileOptions.defaults()));
+        assertTrue(e.getMessage().contains(fragment), e.getMessage());
+    }
+
+    /** Uniform random integers over the whole range of {@code t}. */
+    static Tensor randomInts(DataType t, int[] dims, Random rnd) {
+        Shape s = Shape.of(dims);
+        long[] v = new long[s.elementCount()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = switch (t) {
+                case INT8 -> rnd.nextInt(256) - 128;
+                case UINT8 -> rnd.nextInt(256);
+                case INT16 -> rnd.nextInt(65536) - 32768;
+                case UINT16 -> rnd.nextInt(65536);
+                case INT32 -> rnd.nextInt(2_000_001) - 1_000_000;
+                default -> throw new IllegalArgumentException(t.toString());
+            };
+        }
+        return Tensor.ofLongs(t, s, v);
+    }
+
+    /** Integers of {@code t} in {@code [lo, hi]}. */
+    static Tensor ints(DataType t, int[] dims, Random rnd, int lo, int hi) {
+        Shape s = Shape.of(dims);
+        long[] v = new long[s.elementCount()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = lo + rnd.nextInt(hi - lo + 1);
+        }
+        return Tensor.ofLongs(t, s, v);
+    }
+
+    static Tensor floats(int[] dims, Random rnd, double lo, double hi) {
+        Shape s = Shape.of(dims);
+        float[] v = new float[s.elementCount()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) (lo + rnd.nextDouble() * (hi - lo));
+        }
+        return Tensor.ofFloats(s, v);
+    }
+
+    /** Positive scales in [lo, hi). */
+    static Tensor scales(int count, Random rnd, double lo, double hi, boolean scalar) {
+        Shape s = scalar ? Shape.scalar() : Shape.of(count);
+        float[] v = new float[count];
+        for (int i = 0; i < count; i++) {
+            v[i] = (float) (lo + rnd.nextDouble() * (hi - lo));
+        }
+        return Tensor.ofFloats(s, v);
+    }
+
+    static long[] longs(int... dims) {
+        long[] l = new long[dims.length];
+        for (int i = 0; i < dims.length; i++) {
+            l[i] = dims[i];
+        }
+        return l;
+    }
+}
