@@ -4,7 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.edgec.cli.runtime.ChicoryRuntime;
+import dev.edgec.cli.runtime.ModuleRunner;
+import dev.edgec.core.CompileResult;
+import dev.edgec.core.abi.TensorSpec;
+import dev.edgec.harness.OrtReference;
+import dev.edgec.harness.WabtValidator;
 import dev.edgec.core.CompileOptions;
 import dev.edgec.core.Compiler;
 import dev.edgec.harness.ModelCheck;
@@ -13,6 +20,8 @@ import dev.edgec.ir.DataType;
 import dev.edgec.ir.EdgecException;
 import dev.edgec.ir.Shape;
 import dev.edgec.ir.Tensor;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -24,6 +33,54 @@ final class QuantCheck {
     static void assertExact(byte[] model, Map<String, Tensor> inputs) {
         String why = ModelCheck.mismatch(model, inputs, Tolerance.EXACT, new ChicoryRuntime());
         assertNull(why, why);
+    }
+
+    /** How far edgec's first output is from ONNX Runtime's: the largest difference and how many elements differ. */
+    record Difference(long max, int count, int total, int distinct) {
+    }
+
+    /** Compiles (checking the module with wasm-validate), runs in Chicory and ONNX Runtime, and measures the difference. */
+    static Difference difference(byte[] model, Map<String, Tensor> inputs) {
+        CompileResult compiled = new Compiler().compile(model, CompileOptions.defaults());
+        byte[] wasm = compiled.moduleBytes();
+        if (WabtValidator.available()) {
+            String invalid = WabtValidator.validateMvp(wasm);
+            assertNull(invalid, invalid);
+        }
+        Tensor reference;
+        try (OrtReference ort = new OrtReference(model)) {
+            reference = ort.run(inputs).get(0);
+        }
+        List<Tensor> ordered = new ArrayList<>();
+        for (TensorSpec s : compiled.signature().inputs()) {
+            ordered.add(inputs.get(s.name()));
+        }
+        Tensor actual;
+        try (ModuleRunner m = new ModuleRunner(wasm, new ChicoryRuntime())) {
+            actual = m.run(ordered).get(0);
+        }
+        assertEquals(reference.type(), actual.type());
+        long max = 0;
+        int count = 0;
+        for (int i = 0; i < reference.elementCount(); i++) {
+            long d = Math.abs(actual.getLong(i) - reference.getLong(i));
+            max = Math.max(max, d);
+            count += d != 0 ? 1 : 0;
+        }
+        long distinct = java.util.Arrays.stream(reference.toLongs()).distinct().count();
+        return new Difference(max, count, reference.elementCount(), (int) distinct);
+    }
+
+    /**
+     * Asserts edgec is within 1 of ONNX Runtime (fixed-point versus float32 requantization: see
+     * {@code Requantizer}) and returns the difference for reporting.
+     */
+    static Difference assertWithinOne(String what, byte[] model, Map<String, Tensor> inputs) {
+        Difference d = difference(model, inputs);
+        System.out.println("[quant] " + what + ": max |edgec - ORT| = " + d.max() + ", " + d.count() + " of " + d.total()
+                + " elements differ (" + d.distinct() + " distinct values)");
+        assertTrue(d.max() <= 1, what + ": max difference " + d.max());
+        return d;
     }
 
     static void assertRejected(byte[] model, Class<? extends EdgecException> kind, String fragment) {

@@ -9,10 +9,10 @@ import java.util.Arrays;
  * Tap {@code t} of output {@code o} along dimension {@code i} reads input position
  * {@code o * strides[i] - padBegin[i] + t * dilations[i]}.
  */
-record WindowGeometry(int[] input, int[] kernel, int[] strides, int[] dilations, int[] padBegin, int[] padEnd,
+public record WindowGeometry(int[] input, int[] kernel, int[] strides, int[] dilations, int[] padBegin, int[] padEnd,
                       int[] output) {
 
-    int rank() {
+    public int rank() {
         return input.length;
     }
 
@@ -38,7 +38,7 @@ record WindowGeometry(int[] input, int[] kernel, int[] strides, int[] dilations,
      *
      * @param pads ONNX {@code pads} (all begins then all ends), or null
      */
-    static WindowGeometry resolve(OpContext ctx, int[] input, int[] kernel, int[] strides, int[] dilations,
+    public static WindowGeometry resolve(OpContext ctx, int[] input, int[] kernel, int[] strides, int[] dilations,
                                   int[] pads, AutoPad autoPad, boolean ceilMode) {
         int r = input.length;
         check(ctx, kernel, r, "kernel_shape", 1);
