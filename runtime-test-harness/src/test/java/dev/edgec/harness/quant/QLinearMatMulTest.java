@@ -72,6 +72,51 @@ class QLinearMatMulTest {
         QuantCheck.assertWithinOne("QLinearMatMul " + name, model, Map.of("a", QuantCheck.randomInts(at, a, new Random(8))));
     }
 
+    /**
+     * Near ties. ONNX Runtime requantizes with {@code float(acc) · m} in float32; when the exact product
+     * lies within half a float32 ulp of {@code n + 0.5}, that product rounds onto the tie itself and then
+     * to even, while fixed point rounds the exact product (correctly). Such cases are about 1 in 10^5
+     * random elements, so this test searches for them: products {@code a·b} (K = 1, zero points 0) and
+     * multipliers {@code m} (the per-column weight scale) whose float32 and exact roundings differ; then
+     * it checks ONNX Runtime really differs there, by exactly 1.
+     */
+    @Test
+    void nearTiesDifferByAtMostOne() {
+        int hits = 6;
+        long[] av = new long[hits];
+        long[] bv = new long[hits];
+        float[] mv = new float[hits];
+        Random rnd = new Random(77);
+        for (int found = 0; found < hits; ) {
+            float m = 0.0005f + rnd.nextFloat() * 0.0034f;
+            search:
+            for (int a = 1; a < 256; a++) {
+                for (int b = 1; b < 256; b++) {
+                    double exact = Math.rint((double) (a * b) * m);
+                    double viaFloat = Math.rint((float) (a * b) * m);
+                    if (exact != viaFloat && exact <= 255) {
+                        av[found] = a;
+                        bv[found] = b;
+                        mv[found++] = m;
+                        break search;
+                    }
+                }
+            }
+        }
+        OnnxBuilder ob = new OnnxBuilder("qmm", 10);
+        String a = ob.input("a", DataType.UINT8, hits, 1);
+        String b = ob.initializer("b", Tensor.ofLongs(DataType.UINT8, Shape.of(1, hits), bv));
+        String bs = ob.initializer("bs", Tensor.ofFloats(Shape.of(hits), mv));
+        String one = ob.initializer("one", Tensor.ofFloats(Shape.scalar(), 1f));
+        String z = ob.initializer("z", Tensor.ofLongs(DataType.UINT8, Shape.scalar(), 0));
+        String bz = ob.initializer("bz", Tensor.ofLongs(DataType.UINT8, Shape.of(hits), new long[hits]));
+        ob.output(ob.node("QLinearMatMul", List.of(a, one, z, b, bs, bz, one, z)), DataType.UINT8);
+        QuantCheck.Difference d = QuantCheck.assertWithinOne("QLinearMatMul near ties", ob.toBytes(),
+                Map.of("a", Tensor.ofLongs(DataType.UINT8, Shape.of(hits, 1), av)));
+        org.junit.jupiter.api.Assertions.assertTrue(d.count() >= hits, "expected ONNX Runtime's float rounding to differ "
+                + "on the " + hits + " diagonal elements, differs on " + d.count());
+    }
+
     @Test
     void runtimeScalesMatchOrtExactly() {
         int[] a = {6, 48};
