@@ -21,10 +21,11 @@ import java.util.Optional;
  * tensor, the weights are a constant 8-bit tensor (per tensor, or per output channel along the axis
  * the integer operator expects), a Conv bias is a constant int32 tensor dequantized with zero point 0
  * and scale {@code x_scale · w_scale}, and the float result feeds only the QuantizeLinear. The
- * DequantizeLinear nodes stay (dead-code elimination removes them once unused).
+ * DequantizeLinear nodes stay (dead-code elimination removes them once unused). Gemm is handled by
+ * {@link QdqGemm}.
  */
 public final class QdqFusion implements Pass {
-    private static final List<DataType> EIGHT_BIT = List.of(DataType.INT8, DataType.UINT8);
+    static final List<DataType> EIGHT_BIT = List.of(DataType.INT8, DataType.UINT8);
 
     @Override
     public String name() {
@@ -50,6 +51,7 @@ public final class QdqFusion implements Pass {
             Optional<Graph> fused = switch (op.opType()) {
                 case "Conv" -> fuse(g, producers, op, q, "QLinearConv", 0);
                 case "MatMul" -> fuse(g, producers, op, q, "QLinearMatMul", 1);
+                case "Gemm" -> QdqGemm.fuse(g, producers, op, q);
                 default -> Optional.empty();
             };
             if (fused.isPresent()) {
@@ -118,7 +120,7 @@ public final class QdqFusion implements Pass {
     }
 
     /** The bias is an int32 constant dequantized with zero point 0 and scale x_scale · w_scale (as float32). */
-    private static boolean biasMatches(Graph g, Node dqb, Node dqx, Tensor ws) {
+    static boolean biasMatches(Graph g, Node dqb, Node dqx, Tensor ws) {
         Tensor bias = g.constants().get(dqb.input(0));
         Tensor bs = g.constants().get(dqb.input(1));
         if (bias == null || bias.dataType() != DataType.INT32 || bs == null) {
@@ -141,7 +143,7 @@ public final class QdqFusion implements Pass {
     }
 
     /** The node's zero-point input, or a new constant 0 of its data's type when it has none. */
-    private static String zeroPoint(Graph g, Graph.Builder b, Node dq, String base) {
+    static String zeroPoint(Graph g, Graph.Builder b, Node dq, String base) {
         if (dq.hasInput(2)) {
             return dq.input(2);
         }
@@ -158,13 +160,13 @@ public final class QdqFusion implements Pass {
         return n != null && n.domain().isEmpty() && n.opType().equals(opType);
     }
 
-    private static boolean isDequantize(Node n) {
+    static boolean isDequantize(Node n) {
         return isDefault(n, "DequantizeLinear") && n.inputs().size() >= 2
                 && n.attributes().keySet().stream().allMatch(k -> k.equals("axis"));
     }
 
     /** Scale and zero point of a Q or DQ node are constants holding one value. */
-    private static boolean perTensorConstants(Graph g, Node n) {
+    static boolean perTensorConstants(Graph g, Node n) {
         for (int i = 1; i < n.inputs().size(); i++) {
             Tensor t = n.hasInput(i) ? g.constants().get(n.input(i)) : null;
             if (n.hasInput(i) && (t == null || t.elementCount() != 1 || i == 1 && t.dataType() != DataType.FLOAT32)) {

@@ -84,6 +84,46 @@ class QdqFusionTest {
         return b.toBytes();
     }
 
+    /** x → Q → DQ → Gemm(DQ(w), DQ(bias)) → Q → y, as a quantized Linear layer. */
+    static byte[] gemmModel(boolean transB, boolean perChannel, boolean bias, int m, int k, int n) {
+        OnnxBuilder b = new OnnxBuilder("qdqgemm", 13);
+        Random rnd = new Random(33);
+        float as = 0.03f;
+        Tensor ws = QuantCheck.scales(perChannel ? n : 1, rnd, 0.002, 0.02, !perChannel);
+        float ys = (float) (as * 0.01 * Math.sqrt(k) * 5500 / 40);
+        String az = b.initializer("az", QLinearMatMulTest.zeroPoint(DataType.UINT8, 1, true, rnd));
+        String asi = b.initializer("as", Tensor.ofFloats(Shape.scalar(), as));
+        String aq = b.node("QuantizeLinear", List.of(b.input("a", DataType.FLOAT32, m, k), asi, az));
+        String adq = b.node("DequantizeLinear", List.of(aq, asi, az));
+        int[] wDims = transB ? new int[] {n, k} : new int[] {k, n};
+        String wdq = b.node("DequantizeLinear", List.of(b.initializer("w", QuantCheck.randomInts(DataType.INT8, wDims, rnd)),
+                b.initializer("ws", ws), b.initializer("wz", Tensor.ofLongs(DataType.INT8, ws.shape(), new long[ws.elementCount()]))),
+                "axis", transB ? 0L : 1L);
+        List<String> in = new ArrayList<>(List.of(adq, wdq));
+        if (bias) {
+            float[] bsv = new float[ws.elementCount()];
+            for (int i = 0; i < bsv.length; i++) {
+                bsv[i] = as * ws.toFloats()[i];
+            }
+            in.add(b.node("DequantizeLinear", List.of(b.initializer("bias", QuantCheck.ints(DataType.INT32, new int[] {n}, rnd, -3000, 3000)),
+                    b.initializer("bs", Tensor.ofFloats(ws.shape(), bsv))), "axis", 0L));
+        }
+        String y = b.node("Gemm", in, "transB", transB ? 1L : 0L);
+        b.output(b.node("QuantizeLinear", List.of(y, b.initializer("ys", Tensor.ofFloats(Shape.scalar(), ys)),
+                b.initializer("yz", QLinearMatMulTest.zeroPoint(DataType.UINT8, 1, true, rnd)))), DataType.UINT8);
+        return b.toBytes();
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void gemmAsPointwiseQLinearConv(boolean transB) {
+        byte[] model = gemmModel(transB, transB, transB, 3, 20, 6);
+        CompileResult r = new Compiler().compile(model, CompileOptions.defaults());
+        List<String> ops = r.graph().nodes().stream().map(Node::opType).toList();
+        assertTrue(ops.contains("QLinearConv") && !ops.contains("Gemm"), "not fused: " + ops);
+        QuantCheck.assertWithinOne("QDQ Gemm transB=" + transB, model, input("a", new int[] {3, 20}));
+    }
+
     static void assertFused(byte[] model, String opType) {
         CompileResult r = new Compiler().compile(model, CompileOptions.defaults());
         List<String> ops = r.graph().nodes().stream().map(Node::opType).toList();

@@ -3,10 +3,10 @@ package dev.edgec.core.ops.nn;
 import dev.edgec.core.ops.OpContext;
 
 /** The {@code auto_pad} attribute of convolution and pooling operators. */
-public enum AutoPad {
+enum AutoPad {
     NOTSET, SAME_UPPER, SAME_LOWER, VALID;
 
-    public static AutoPad read(OpContext ctx) {
+    static AutoPad read(OpContext ctx) {
         String s = ctx.attrs().getString("auto_pad", "NOTSET");
         return switch (s) {
             case "NOTSET", "" -> NOTSET;

@@ -38,7 +38,7 @@ public record WindowGeometry(int[] input, int[] kernel, int[] strides, int[] dil
      *
      * @param pads ONNX {@code pads} (all begins then all ends), or null
      */
-    public static WindowGeometry resolve(OpContext ctx, int[] input, int[] kernel, int[] strides, int[] dilations,
+    static WindowGeometry resolve(OpContext ctx, int[] input, int[] kernel, int[] strides, int[] dilations,
                                   int[] pads, AutoPad autoPad, boolean ceilMode) {
         int r = input.length;
         check(ctx, kernel, r, "kernel_shape", 1);

@@ -3,6 +3,7 @@ package dev.edgec.core.ops.quant;
 import dev.edgec.core.lower.KernelWriter;
 import dev.edgec.core.ops.OpContext;
 import dev.edgec.core.ops.Operator;
+import dev.edgec.core.ops.nn.ConvOp;
 import dev.edgec.ir.DataType;
 import dev.edgec.ir.TensorType;
 import java.util.List;
@@ -12,11 +13,11 @@ import java.util.List;
  * Conv's attributes; the weight zero point per tensor or per output channel.
  */
 final class ConvIntegerOp implements Operator {
-    static IntegerConvPlan plan(OpContext ctx) {
+    static ConvOp.Plan plan(OpContext ctx) {
         ctx.expectInputs(2, 4);
         DataType xt = ctx.expectType(0, QLinearMatMulOp.TYPES);
         DataType wt = ctx.expectType(1, QLinearMatMulOp.TYPES);
-        IntegerConvPlan p = IntegerConvPlan.of(ctx, 0, 1);
+        ConvOp.Plan p = ConvOp.plan(ctx, ctx.inputType(0).shape(), ctx.inputType(1).shape());
         ZeroPoint.check(ctx, 2, xt, 0, "x_zero_point");
         ZeroPoint.check(ctx, 3, wt, p.filters(), "w_zero_point");
         return p;
@@ -29,7 +30,7 @@ final class ConvIntegerOp implements Operator {
 
     @Override
     public void lower(OpContext ctx, KernelWriter k) {
-        IntegerConvPlan p = plan(ctx);
+        ConvOp.Plan p = plan(ctx);
         DataType xt = ctx.inputType(0).dataType();
         DataType wt = ctx.inputType(1).dataType();
         boolean perChannel = ctx.hasInput(3) && ctx.inputType(3).elementCount() > 1;

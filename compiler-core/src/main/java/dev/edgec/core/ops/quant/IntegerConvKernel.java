@@ -1,6 +1,7 @@
 package dev.edgec.core.ops.quant;
 
 import dev.edgec.core.lower.KernelWriter;
+import dev.edgec.core.ops.nn.ConvOp;
 import dev.edgec.core.ops.nn.WindowGeometry;
 import dev.edgec.ir.DataType;
 import dev.edgec.wasm.Code;
@@ -14,7 +15,7 @@ import dev.edgec.wasm.Code;
 final class IntegerConvKernel {
     private final KernelWriter k;
     private final Code c;
-    private final IntegerConvPlan p;
+    private final ConvOp.Plan p;
     private final WindowGeometry g;
     private final int rank;
     private final int[] inStrides;
@@ -23,7 +24,7 @@ final class IntegerConvKernel {
     private final int kernelVolume;
     private final int outPlane;
 
-    IntegerConvKernel(KernelWriter k, IntegerConvPlan p) {
+    IntegerConvKernel(KernelWriter k, ConvOp.Plan p) {
         this.k = k;
         this.c = k.code();
         this.p = p;

@@ -3,6 +3,7 @@ package dev.edgec.core.ops.quant;
 import dev.edgec.core.lower.KernelWriter;
 import dev.edgec.core.ops.OpContext;
 import dev.edgec.core.ops.Operator;
+import dev.edgec.core.ops.nn.ConvOp;
 import dev.edgec.ir.DataType;
 import dev.edgec.ir.Shape;
 import dev.edgec.ir.TensorType;
@@ -14,7 +15,7 @@ import java.util.List;
  * output channel. With constant scales the kernel has no float instruction.
  */
 final class QLinearConvOp implements Operator {
-    static IntegerConvPlan plan(OpContext ctx) {
+    static ConvOp.Plan plan(OpContext ctx) {
         ctx.expectInputs(8, 9);
         DataType xt = ctx.expectType(0, QLinearMatMulOp.TYPES);
         DataType wt = ctx.expectType(3, QLinearMatMulOp.TYPES);
@@ -22,7 +23,7 @@ final class QLinearConvOp implements Operator {
             ctx.expectType(s, List.of(DataType.FLOAT32));
         }
         ctx.expectType(7, QLinearMatMulOp.TYPES);
-        IntegerConvPlan p = IntegerConvPlan.of(ctx, 0, 3);
+        ConvOp.Plan p = ConvOp.plan(ctx, ctx.inputType(0).shape(), ctx.inputType(3).shape());
         QLinearMatMulOp.scalar(ctx, 1, "x_scale");
         QLinearMatMulOp.scalar(ctx, 6, "y_scale");
         QLinearMatMulOp.scalar(ctx, 7, "y_zero_point");
@@ -49,7 +50,7 @@ final class QLinearConvOp implements Operator {
 
     @Override
     public void lower(OpContext ctx, KernelWriter k) {
-        IntegerConvPlan p = plan(ctx);
+        ConvOp.Plan p = plan(ctx);
         DataType xt = ctx.inputType(0).dataType();
         DataType wt = ctx.inputType(3).dataType();
         DataType yt = ctx.inputType(7).dataType();
@@ -64,7 +65,7 @@ final class QLinearConvOp implements Operator {
         return macs(plan(ctx));
     }
 
-    static long macs(IntegerConvPlan p) {
+    static long macs(ConvOp.Plan p) {
         long taps = 1;
         for (int kd : p.window().kernel()) {
             taps *= kd;
