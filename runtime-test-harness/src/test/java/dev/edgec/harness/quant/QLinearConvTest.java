@@ -9,6 +9,7 @@ import dev.edgec.core.CompileResult;
 import dev.edgec.core.Compiler;
 import dev.edgec.core.lower.KernelInfo;
 import dev.edgec.core.onnx.OnnxBuilder;
+import dev.edgec.harness.WasmtimeRuntime;
 import dev.edgec.ir.DataType;
 import dev.edgec.ir.InvalidModelException;
 import dev.edgec.ir.Shape;
@@ -93,6 +94,27 @@ class QLinearConvTest {
                                   Object[] attrs) {
         byte[] model = model(xt, wt, x, w, perChannel, bias, false, attrs);
         QuantCheck.assertWithinOne("QLinearConv " + name, model, Map.of("x", QuantCheck.randomInts(xt, x, new Random(4))));
+    }
+
+    @Test
+    void runsInWasmtimeToo() {
+        int[] x = {1, 4, 9, 10};
+        byte[] model = model(DataType.INT8, DataType.INT8, x, new int[] {6, 4, 3, 3}, true, true, false,
+                "pads", ints(1, 1, 1, 1), "strides", ints(2, 2));
+        QuantCheck.assertWithinOne("QLinearConv in wasmtime", model, Map.of("x", QuantCheck.randomInts(DataType.INT8, x, new Random(4))),
+                CompileOptions.defaults(), new WasmtimeRuntime());
+    }
+
+    @Test
+    void rejectsMultiplierTooLargeForFixedPoint() {
+        OnnxBuilder b = new OnnxBuilder("qconv", 10);
+        String x = b.input("x", DataType.UINT8, 1, 1, 3, 3);
+        String w = b.initializer("w", Tensor.ofLongs(DataType.UINT8, Shape.of(1, 1, 1, 1), 2));
+        String s = b.initializer("s", Tensor.ofFloats(Shape.scalar(), 1e5f));
+        String tiny = b.initializer("tiny", Tensor.ofFloats(Shape.scalar(), 1e-5f));
+        String z = b.initializer("z", Tensor.ofLongs(DataType.UINT8, Shape.scalar(), 0));
+        b.output(b.node("QLinearConv", List.of(x, s, z, w, s, z, tiny, z)), DataType.UINT8);
+        QuantCheck.assertRejected(b.toBytes(), dev.edgec.ir.UnsupportedModelException.class, "2^30");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.edgec.harness.quant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.edgec.cli.runtime.ChicoryRuntime;
 import dev.edgec.core.CompileOptions;
 import dev.edgec.core.CompileResult;
 import dev.edgec.core.Compiler;
@@ -144,6 +145,15 @@ class QdqFusionTest {
             assertFused(model, "QLinearConv");
             QuantCheck.assertWithinOne("QDQ Conv " + act + (perChannel ? " per channel" : " per tensor"), model, input("x", x));
         }
+    }
+
+    /** At -O0 nothing is fused: DequantizeLinear, float Conv and QuantizeLinear still agree within 1. */
+    @Test
+    void unfusedAtO0StaysWithinOne() {
+        int[] x = {1, 3, 8, 8};
+        byte[] model = convModel(DataType.UINT8, true, true, x, new int[] {5, 3, 3, 3});
+        QuantCheck.assertWithinOne("QDQ Conv at -O0 (float path)", model, input("x", x),
+                CompileOptions.defaults().withOptimizationLevel(0), new ChicoryRuntime());
     }
 
     @Test

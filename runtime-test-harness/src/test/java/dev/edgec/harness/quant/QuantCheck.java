@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.edgec.cli.runtime.ChicoryRuntime;
 import dev.edgec.cli.runtime.ModuleRunner;
+import dev.edgec.cli.runtime.WasmRuntime;
 import dev.edgec.core.CompileResult;
 import dev.edgec.core.abi.TensorSpec;
 import dev.edgec.harness.OrtReference;
@@ -41,7 +42,11 @@ final class QuantCheck {
 
     /** Compiles (checking the module with wasm-validate), runs in Chicory and ONNX Runtime, and measures the difference. */
     static Difference difference(byte[] model, Map<String, Tensor> inputs) {
-        CompileResult compiled = new Compiler().compile(model, CompileOptions.defaults());
+        return difference(model, inputs, CompileOptions.defaults(), new ChicoryRuntime());
+    }
+
+    static Difference difference(byte[] model, Map<String, Tensor> inputs, CompileOptions options, WasmRuntime runtime) {
+        CompileResult compiled = new Compiler().compile(model, options);
         byte[] wasm = compiled.moduleBytes();
         if (WabtValidator.available()) {
             String invalid = WabtValidator.validateMvp(wasm);
@@ -56,7 +61,7 @@ final class QuantCheck {
             ordered.add(inputs.get(s.name()));
         }
         Tensor actual;
-        try (ModuleRunner m = new ModuleRunner(wasm, new ChicoryRuntime())) {
+        try (ModuleRunner m = new ModuleRunner(wasm, runtime)) {
             actual = m.run(ordered).get(0);
         }
         assertEquals(reference.type(), actual.type());
@@ -76,7 +81,12 @@ final class QuantCheck {
      * {@code Requantizer}) and returns the difference for reporting.
      */
     static Difference assertWithinOne(String what, byte[] model, Map<String, Tensor> inputs) {
-        Difference d = difference(model, inputs);
+        return assertWithinOne(what, model, inputs, CompileOptions.defaults(), new ChicoryRuntime());
+    }
+
+    static Difference assertWithinOne(String what, byte[] model, Map<String, Tensor> inputs, CompileOptions options,
+                                      WasmRuntime runtime) {
+        Difference d = difference(model, inputs, options, runtime);
         System.out.println("[quant] " + what + ": max |edgec - ORT| = " + d.max() + ", " + d.count() + " of " + d.total()
                 + " elements differ (" + d.distinct() + " distinct values)");
         assertTrue(d.max() <= 1, what + ": max difference " + d.max());
