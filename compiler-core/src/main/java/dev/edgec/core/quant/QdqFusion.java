@@ -22,7 +22,8 @@ import java.util.Optional;
  * the integer operator expects), a Conv bias is a constant int32 tensor dequantized with zero point 0
  * and scale {@code x_scale · w_scale}, and the float result feeds only the QuantizeLinear. The
  * DequantizeLinear nodes stay (dead-code elimination removes them once unused). Gemm is handled by
- * {@link QdqGemm}.
+ * {@link QdqGemm}. A Relu between the operator and the QuantizeLinear is dropped when the zero point
+ * makes it redundant.
  */
 public final class QdqFusion implements Pass {
     static final List<DataType> EIGHT_BIT = List.of(DataType.INT8, DataType.UINT8);
@@ -45,6 +46,10 @@ public final class QdqFusion implements Pass {
                 continue;
             }
             Node op = producers.get(q.input(0));
+            if (isDefault(op, "Relu") && uses.getOrDefault(q.input(0), 0) == 1 && !g.isGraphOutput(q.input(0))
+                    && zeroPointIsTypeMinimum(g, q)) {
+                return withoutRelu(g, op, q);
+            }
             if (op == null || !op.domain().isEmpty() || uses.getOrDefault(q.input(0), 0) != 1 || g.isGraphOutput(q.input(0))) {
                 continue;
             }
@@ -59,6 +64,32 @@ public final class QdqFusion implements Pass {
             }
         }
         return g;
+    }
+
+    /**
+     * {@code Q(Relu(v)) = Q(v)} when Q's zero point is its type's minimum, since Q saturates there
+     * anyway (NaN and -Inf included: both give the minimum). Dropping the Relu lets
+     * {@code Conv → Relu → Q} fuse like {@code Conv → Q}.
+     */
+    private static Graph withoutRelu(Graph g, Node relu, Node q) {
+        List<String> inputs = new ArrayList<>(q.inputs());
+        inputs.set(0, relu.input(0));
+        Node rewired = new Node(q.name(), q.domain(), q.opType(), q.opsetVersion(), inputs, q.outputs(), q.attributes());
+        List<Node> nodes = new ArrayList<>();
+        for (Node n : g.nodes()) {
+            if (n == q) {
+                nodes.add(rewired);
+            } else if (n != relu) {
+                nodes.add(n);
+            }
+        }
+        return g.toBuilder().setNodes(nodes).build();
+    }
+
+    private static boolean zeroPointIsTypeMinimum(Graph g, Node q) {
+        Tensor z = g.constants().get(q.input(2));
+        long min = z.dataType() == DataType.INT8 ? -128 : 0;
+        return z.getLong(0) == min;
     }
 
     /**

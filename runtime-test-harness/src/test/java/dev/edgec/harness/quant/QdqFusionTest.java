@@ -29,6 +29,11 @@ class QdqFusionTest {
 
     /** x → Q → DQ → Conv(DQ(w), DQ(bias)) → Q → y (int8 or uint8). */
     static byte[] convModel(DataType act, boolean perChannel, boolean bias, int[] x, int[] w) {
+        return convModel(act, perChannel, bias, x, w, null);
+    }
+
+    /** As above; a non-null {@code reluOutputZero} puts a Relu before the last Q, whose zero point it becomes. */
+    static byte[] convModel(DataType act, boolean perChannel, boolean bias, int[] x, int[] w, Long reluOutputZero) {
         OnnxBuilder b = new OnnxBuilder("qdqconv", 13);
         Random rnd = new Random(31);
         int m = w[0];
@@ -59,7 +64,11 @@ class QdqFusionTest {
         }
         String y = b.node("Conv", convIn, "pads", new long[] {1, 1, 1, 1});
         String ysi = b.initializer("ys", Tensor.ofFloats(Shape.scalar(), ys));
-        String yz = b.initializer("yz", QLinearMatMulTest.zeroPoint(act, 1, true, rnd));
+        String yz = b.initializer("yz", reluOutputZero == null ? QLinearMatMulTest.zeroPoint(act, 1, true, rnd)
+                : Tensor.ofLongs(act, Shape.scalar(), reluOutputZero));
+        if (reluOutputZero != null) {
+            y = b.node("Relu", List.of(y));
+        }
         b.output(b.node("QuantizeLinear", List.of(y, ysi, yz)), act);
         return b.toBytes();
     }
@@ -154,6 +163,20 @@ class QdqFusionTest {
         byte[] model = convModel(DataType.UINT8, true, true, x, new int[] {5, 3, 3, 3});
         QuantCheck.assertWithinOne("QDQ Conv at -O0 (float path)", model, input("x", x),
                 CompileOptions.defaults().withOptimizationLevel(0), new ChicoryRuntime());
+    }
+
+    /** Conv → Relu → Q fuses when the zero point is the type's minimum (the Relu is then redundant), and not otherwise. */
+    @Test
+    void reluBeforeQuantizeLinear() {
+        int[] x = {1, 3, 8, 8};
+        int[] w = {5, 3, 3, 3};
+        byte[] absorbed = convModel(DataType.UINT8, true, true, x, w, 0L);
+        assertFused(absorbed, "QLinearConv");
+        QuantCheck.assertWithinOne("QDQ Conv+Relu, uint8 zero point 0", absorbed, input("x", x));
+        byte[] kept = convModel(DataType.INT8, true, true, x, w, 0L);
+        CompileResult r = new Compiler().compile(kept, CompileOptions.defaults());
+        assertTrue(r.graph().nodes().stream().anyMatch(n -> n.opType().equals("Relu")));
+        QuantCheck.assertWithinOne("QDQ Conv+Relu, int8 zero point 0 (not fused)", kept, input("x", x));
     }
 
     @Test
