@@ -75,15 +75,20 @@ public final class QdqFusion implements Pass {
         List<String> inputs = new ArrayList<>(q.inputs());
         inputs.set(0, relu.input(0));
         Node rewired = new Node(q.name(), q.domain(), q.opType(), q.opsetVersion(), inputs, q.outputs(), q.attributes());
+        return g.toBuilder().setNodes(rewrite(g, q, List.of(rewired), relu)).build();
+    }
+
+    /** The graph's nodes with {@code replaced} swapped for {@code replacement} (in its place) and {@code removed} left out. */
+    static List<Node> rewrite(Graph g, Node replaced, List<Node> replacement, Node removed) {
         List<Node> nodes = new ArrayList<>();
         for (Node n : g.nodes()) {
-            if (n == q) {
-                nodes.add(rewired);
-            } else if (n != relu) {
+            if (n == replaced) {
+                nodes.addAll(replacement);
+            } else if (n != removed) {
                 nodes.add(n);
             }
         }
-        return g.toBuilder().setNodes(nodes).build();
+        return nodes;
     }
 
     private static boolean zeroPointIsTypeMinimum(Graph g, Node q) {
@@ -139,15 +144,7 @@ public final class QdqFusion implements Pass {
         }
         Map<String, Attribute> attrs = op.attributes();
         Node fused = new Node(op.name(), "", fusedType, Math.max(10, op.opsetVersion()), inputs, List.of(q.output(0)), attrs);
-        List<Node> nodes = new ArrayList<>();
-        for (Node n : g.nodes()) {
-            if (n == op) {
-                nodes.add(fused);
-            } else if (n != q) {
-                nodes.add(n);
-            }
-        }
-        return Optional.of(b.setNodes(nodes).build());
+        return Optional.of(b.setNodes(rewrite(g, op, List.of(fused), q)).build());
     }
 
     /** The bias is an int32 constant dequantized with zero point 0 and scale x_scale · w_scale (as float32). */

@@ -81,15 +81,7 @@ final class QdqGemm {
                 new Node(name + "_view_in", "", "Reshape", opset, List.of(dqx.input(0), inShape), List.of(in3), Map.of()),
                 new Node(name, "", "QLinearConv", opset, convIn, List.of(out3), Map.of()),
                 new Node(name + "_view_out", "", "Reshape", opset, List.of(out3, outShape), List.of(q.output(0)), Map.of()));
-        List<Node> nodes = new ArrayList<>();
-        for (Node node : g.nodes()) {
-            if (node == gemm) {
-                nodes.addAll(replacement);
-            } else if (node != q) {
-                nodes.add(node);
-            }
-        }
-        return Optional.of(b.setNodes(nodes).build());
+        return Optional.of(b.setNodes(QdqFusion.rewrite(g, gemm, replacement, q)).build());
     }
 
     private static boolean attributesFit(Node gemm) {
