@@ -17,6 +17,7 @@ public final class OptimizationPipeline {
             return List.of();
         }
         return List.of(new IdentityElimination(), new BatchNormFolding(), new CommonSubexpressionElimination(),
+                new dev.edgec.core.quant.QdqFusion(),
                 new DeadCodeElimination());
     }
 

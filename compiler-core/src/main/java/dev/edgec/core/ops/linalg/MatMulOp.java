@@ -18,14 +18,17 @@ import java.util.List;
  * and a 1-D second operand a column vector, their added dimension removed from the result; the
  * batch dimensions (all but the last two) broadcast. float32, accumulated in float32.
  */
-final class MatMulOp implements Operator {
+public final class MatMulOp implements Operator {
     /** The operands seen as batches of matrices: batch shapes, M, K, N and the output shape. */
-    record Geometry(Shape aBatch, Shape bBatch, Shape outBatch, int m, int k, int n, Shape out) {
+    public record Geometry(Shape aBatch, Shape bBatch, Shape outBatch, int m, int k, int n, Shape out) {
     }
 
-    static Geometry geometry(OpContext ctx) {
-        Shape a = ctx.inputType(0).shape();
-        Shape b = ctx.inputType(1).shape();
+    public static Geometry geometry(OpContext ctx) {
+        return geometry(ctx, ctx.inputType(0).shape(), ctx.inputType(1).shape());
+    }
+
+    /** The geometry of {@code a} times {@code b}, for operators whose operands are other inputs (QLinearMatMul). */
+    public static Geometry geometry(OpContext ctx, Shape a, Shape b) {
         if (a.rank() == 0 || b.rank() == 0) {
             throw ctx.error("operands must have rank 1 or more, got " + a + " and " + b);
         }

@@ -16,13 +16,22 @@ import java.util.List;
 public final class ConvOp implements Operator {
 
     /** The node's attributes resolved against its input shapes. */
-    record Plan(int batch, int channels, int filters, int group, WindowGeometry window) {
-        int channelsPerGroup() {
+    public record Plan(int batch, int channels, int filters, int group, WindowGeometry window) {
+        public int channelsPerGroup() {
             return channels / group;
         }
 
-        int filtersPerGroup() {
+        public int filtersPerGroup() {
             return filters / group;
+        }
+
+        /** N, M and the output's spatial sizes. */
+        public int[] outputDims() {
+            int[] dims = new int[window.rank() + 2];
+            dims[0] = batch;
+            dims[1] = filters;
+            System.arraycopy(window.output(), 0, dims, 2, window.rank());
+            return dims;
         }
     }
 
@@ -30,8 +39,22 @@ public final class ConvOp implements Operator {
         ctx.expectInputs(2, 3);
         ctx.expectType(0, List.of(DataType.FLOAT32));
         ctx.expectType(1, List.of(DataType.FLOAT32));
-        Shape x = ctx.inputType(0).shape();
-        Shape w = ctx.inputType(1).shape();
+        Plan p = plan(ctx, ctx.inputType(0).shape(), ctx.inputType(1).shape());
+        if (ctx.hasInput(2)) {
+            ctx.expectType(2, List.of(DataType.FLOAT32));
+            Shape b = ctx.inputType(2).shape();
+            if (b.rank() != 1 || b.dim(0) != p.filters()) {
+                throw ctx.error("bias B must have shape [" + p.filters() + "], got " + b);
+            }
+        }
+        return p;
+    }
+
+    /**
+     * Conv's attributes resolved against the shapes of X and W; for the integer convolutions
+     * (QLinearConv, ConvInteger), whose X and W are other inputs.
+     */
+    public static Plan plan(OpContext ctx, Shape x, Shape w) {
         if (x.rank() < 3) {
             throw ctx.error("input X must have rank 3 or more (N, C, spatial...), got shape " + x);
         }
@@ -58,13 +81,6 @@ public final class ConvOp implements Operator {
         if (!Arrays.equals(kernel, wKernel)) {
             throw ctx.error("kernel_shape " + Arrays.toString(kernel) + " does not match the weights' shape " + w);
         }
-        if (ctx.hasInput(2)) {
-            ctx.expectType(2, List.of(DataType.FLOAT32));
-            Shape b = ctx.inputType(2).shape();
-            if (b.rank() != 1 || b.dim(0) != m) {
-                throw ctx.error("bias B must have shape [" + m + "], got " + b);
-            }
-        }
         int[] ones = new int[r];
         Arrays.fill(ones, 1);
         WindowGeometry g = WindowGeometry.resolve(ctx, Arrays.copyOfRange(x.dims(), 2, x.rank()), kernel,
@@ -75,12 +91,7 @@ public final class ConvOp implements Operator {
 
     @Override
     public List<TensorType> inferTypes(OpContext ctx) {
-        Plan p = plan(ctx);
-        int[] dims = new int[p.window().rank() + 2];
-        dims[0] = p.batch();
-        dims[1] = p.filters();
-        System.arraycopy(p.window().output(), 0, dims, 2, p.window().rank());
-        return List.of(TensorType.of(DataType.FLOAT32, dims));
+        return List.of(TensorType.of(DataType.FLOAT32, plan(ctx).outputDims()));
     }
 
     @Override

@@ -9,10 +9,10 @@ import java.util.Arrays;
  * Tap {@code t} of output {@code o} along dimension {@code i} reads input position
  * {@code o * strides[i] - padBegin[i] + t * dilations[i]}.
  */
-record WindowGeometry(int[] input, int[] kernel, int[] strides, int[] dilations, int[] padBegin, int[] padEnd,
+public record WindowGeometry(int[] input, int[] kernel, int[] strides, int[] dilations, int[] padBegin, int[] padEnd,
                       int[] output) {
 
-    int rank() {
+    public int rank() {
         return input.length;
     }
 

@@ -1,0 +1,8 @@
+package dev.edgec.core.ops.quant;
+
+/** What an integer kernel does with a finished i32 accumulator: push the value to store as the output element. */
+@FunctionalInterface
+interface AccumulatorSink {
+    /** Pushes the output value for the i32 local {@code acc} of output channel (local) {@code channel}. */
+    void push(int acc, int channel);
+}

@@ -1,0 +1,46 @@
+package dev.edgec.core.ops.quant;
+
+import dev.edgec.core.lower.KernelWriter;
+import dev.edgec.core.ops.OpContext;
+import dev.edgec.core.ops.Operator;
+import dev.edgec.core.ops.nn.ConvOp;
+import dev.edgec.ir.DataType;
+import dev.edgec.ir.TensorType;
+import java.util.List;
+
+/**
+ * ConvInteger (opset 10): int8/uint8 convolution into int32, {@code Σ (x - x_zp)(w - w_zp)}, with
+ * Conv's attributes; the weight zero point per tensor or per output channel.
+ */
+final class ConvIntegerOp implements Operator {
+    static ConvOp.Plan plan(OpContext ctx) {
+        ctx.expectInputs(2, 4);
+        DataType xt = ctx.expectType(0, QLinearMatMulOp.TYPES);
+        DataType wt = ctx.expectType(1, QLinearMatMulOp.TYPES);
+        ConvOp.Plan p = ConvOp.plan(ctx, ctx.inputType(0).shape(), ctx.inputType(1).shape());
+        ZeroPoint.check(ctx, 2, xt, 0, "x_zero_point");
+        ZeroPoint.check(ctx, 3, wt, p.filters(), "w_zero_point");
+        return p;
+    }
+
+    @Override
+    public List<TensorType> inferTypes(OpContext ctx) {
+        return List.of(TensorType.of(DataType.INT32, plan(ctx).outputDims()));
+    }
+
+    @Override
+    public void lower(OpContext ctx, KernelWriter k) {
+        ConvOp.Plan p = plan(ctx);
+        DataType xt = ctx.inputType(0).dataType();
+        DataType wt = ctx.inputType(1).dataType();
+        boolean perChannel = ctx.hasInput(3) && ctx.inputType(3).elementCount() > 1;
+        new IntegerConvKernel(k, p).emit(k.address(ctx.inputName(0)), xt, ZeroPoint.lower(ctx, k, 2, xt, false),
+                k.address(ctx.inputName(1)), wt, ZeroPoint.lower(ctx, k, 3, wt, perChannel), -1,
+                k.address(ctx.outputName(0)), DataType.INT32, (acc, ch) -> k.code().localGet(acc));
+    }
+
+    @Override
+    public long macs(OpContext ctx) {
+        return QLinearConvOp.macs(plan(ctx));
+    }
+}

@@ -1,0 +1,210 @@
+package dev.edgec.core.quant;
+
+import dev.edgec.ir.Attribute;
+import dev.edgec.ir.DataType;
+import dev.edgec.ir.Graph;
+import dev.edgec.ir.Node;
+import dev.edgec.ir.Shape;
+import dev.edgec.ir.Tensor;
+import dev.edgec.opt.Pass;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Rewrites the QDQ form that ONNX Runtime's quantizer and PyTorch export produce,
+ * {@code DequantizeLinear → Conv/MatMul → QuantizeLinear}, into one QLinearConv or QLinearMatMul, so
+ * that the model runs on integer kernels with fixed-point requantization instead of dequantizing to
+ * float. It fires only when every scale and zero point is a constant, the activation is quantized per
+ * tensor, the weights are a constant 8-bit tensor (per tensor, or per output channel along the axis
+ * the integer operator expects), a Conv bias is a constant int32 tensor dequantized with zero point 0
+ * and scale {@code x_scale · w_scale}, and the float result feeds only the QuantizeLinear. The
+ * DequantizeLinear nodes stay (dead-code elimination removes them once unused). Gemm is handled by
+ * {@link QdqGemm}. A Relu between the operator and the QuantizeLinear is dropped when the zero point
+ * makes it redundant.
+ */
+public final class QdqFusion implements Pass {
+    static final List<DataType> EIGHT_BIT = List.of(DataType.INT8, DataType.UINT8);
+
+    @Override
+    public String name() {
+        return "fuse-qdq";
+    }
+
+    @Override
+    public Graph run(Graph g) {
+        Map<String, Node> producers = new HashMap<>();
+        Map<String, Integer> uses = new HashMap<>();
+        for (Node n : g.nodes()) {
+            n.outputs().forEach(o -> producers.put(o, n));
+            n.inputs().forEach(i -> uses.merge(i, 1, Integer::sum));
+        }
+        for (Node q : g.nodes()) {
+            if (!isDefault(q, "QuantizeLinear") || q.inputs().size() != 3 || !perTensorConstants(g, q)) {
+                continue;
+            }
+            Node op = producers.get(q.input(0));
+            if (isDefault(op, "Relu") && uses.getOrDefault(q.input(0), 0) == 1 && !g.isGraphOutput(q.input(0))
+                    && zeroPointIsTypeMinimum(g, q)) {
+                return withoutRelu(g, op, q);
+            }
+            if (op == null || !op.domain().isEmpty() || uses.getOrDefault(q.input(0), 0) != 1 || g.isGraphOutput(q.input(0))) {
+                continue;
+            }
+            Optional<Graph> fused = switch (op.opType()) {
+                case "Conv" -> fuse(g, producers, op, q, "QLinearConv", 0);
+                case "MatMul" -> fuse(g, producers, op, q, "QLinearMatMul", 1);
+                case "Gemm" -> QdqGemm.fuse(g, producers, op, q);
+                default -> Optional.empty();
+            };
+            if (fused.isPresent()) {
+                return fused.get();
+            }
+        }
+        return g;
+    }
+
+    /**
+     * {@code Q(Relu(v)) = Q(v)} when Q's zero point is its type's minimum, since Q saturates there
+     * anyway (NaN and -Inf included: both give the minimum). Dropping the Relu lets
+     * {@code Conv → Relu → Q} fuse like {@code Conv → Q}.
+     */
+    private static Graph withoutRelu(Graph g, Node relu, Node q) {
+        List<String> inputs = new ArrayList<>(q.inputs());
+        inputs.set(0, relu.input(0));
+        Node rewired = new Node(q.name(), q.domain(), q.opType(), q.opsetVersion(), inputs, q.outputs(), q.attributes());
+        return g.toBuilder().setNodes(rewrite(g, q, List.of(rewired), relu)).build();
+    }
+
+    /** The graph's nodes with {@code replaced} swapped for {@code replacement} (in its place) and {@code removed} left out. */
+    static List<Node> rewrite(Graph g, Node replaced, List<Node> replacement, Node removed) {
+        List<Node> nodes = new ArrayList<>();
+        for (Node n : g.nodes()) {
+            if (n == replaced) {
+                nodes.addAll(replacement);
+            } else if (n != removed) {
+                nodes.add(n);
+            }
+        }
+        return nodes;
+    }
+
+    private static boolean zeroPointIsTypeMinimum(Graph g, Node q) {
+        Tensor z = g.constants().get(q.input(2));
+        long min = z.dataType() == DataType.INT8 ? -128 : 0;
+        return z.getLong(0) == min;
+    }
+
+    /**
+     * Fuses {@code op} (reading DQ(x), DQ(w) and for Conv an optional DQ(bias)) and {@code q}.
+     * {@code channelAxis} is the weight axis that a per-channel weight scale must run along.
+     */
+    private static Optional<Graph> fuse(Graph g, Map<String, Node> producers, Node op, Node q, String fusedType,
+                                        int channelAxis) {
+        if (op.inputs().size() < 2) {
+            return Optional.empty();
+        }
+        Node dqx = producers.get(op.input(0));
+        Node dqw = producers.get(op.input(1));
+        if (!isDequantize(dqx) || !isDequantize(dqw) || !perTensorConstants(g, dqx)
+                || !EIGHT_BIT.contains(g.type(dqx.input(0)).dataType())) {
+            return Optional.empty();
+        }
+        Tensor w = g.constants().get(dqw.input(0));
+        Tensor ws = g.constants().get(dqw.input(1));
+        if (w == null || ws == null || !EIGHT_BIT.contains(w.dataType()) || ws.dataType() != DataType.FLOAT32
+                || dqw.hasInput(2) && !g.constants().containsKey(dqw.input(2))) {
+            return Optional.empty();
+        }
+        if (ws.elementCount() != 1) {
+            int rank = w.shape().rank();
+            long axis = dqw.attributes().get("axis") instanceof Attribute.IntAttr a ? a.value() : 1;
+            int channels = w.shape().dim(Math.min(channelAxis, rank - 1));
+            boolean matMulNot2d = fusedType.equals("QLinearMatMul") && rank != 2;
+            if (matMulNot2d || (axis + rank) % rank != channelAxis
+                    || ws.shape().rank() != 1 || ws.elementCount() != channels) {
+                return Optional.empty();
+            }
+        }
+        String bias = "";
+        if (op.opType().equals("Conv") && op.hasInput(2)) {
+            Node dqb = producers.get(op.input(2));
+            if (!isDequantize(dqb) || !biasMatches(g, dqb, dqx, ws)) {
+                return Optional.empty();
+            }
+            bias = dqb.input(0);
+        }
+        Graph.Builder b = g.toBuilder();
+        List<String> inputs = new ArrayList<>(List.of(dqx.input(0), dqx.input(1), zeroPoint(g, b, dqx, op.name() + "_x_zp"),
+                dqw.input(0), dqw.input(1), zeroPoint(g, b, dqw, op.name() + "_w_zp"), q.input(1), q.input(2)));
+        if (!bias.isEmpty()) {
+            inputs.add(bias);
+        }
+        Map<String, Attribute> attrs = op.attributes();
+        Node fused = new Node(op.name(), "", fusedType, Math.max(10, op.opsetVersion()), inputs, List.of(q.output(0)), attrs);
+        return Optional.of(b.setNodes(rewrite(g, op, List.of(fused), q)).build());
+    }
+
+    /** The bias is an int32 constant dequantized with zero point 0 and scale x_scale · w_scale (as float32). */
+    static boolean biasMatches(Graph g, Node dqb, Node dqx, Tensor ws) {
+        Tensor bias = g.constants().get(dqb.input(0));
+        Tensor bs = g.constants().get(dqb.input(1));
+        if (bias == null || bias.dataType() != DataType.INT32 || bs == null) {
+            return false;
+        }
+        if (dqb.hasInput(2)) {
+            Tensor z = g.constants().get(dqb.input(2));
+            if (z == null || java.util.Arrays.stream(z.toLongs()).anyMatch(v -> v != 0)) {
+                return false;
+            }
+        }
+        float xs = (float) g.constants().get(dqx.input(1)).getDouble(0);
+        for (int i = 0; i < bs.elementCount(); i++) {
+            float expected = xs * (float) ws.getDouble(ws.elementCount() == 1 ? 0 : i);
+            if (Math.abs(bs.getDouble(i) - expected) > 1e-6 * Math.abs(expected)) {
+                return false;
+            }
+        }
+        return bs.elementCount() == 1 || bs.elementCount() == bias.elementCount();
+    }
+
+    /** The node's zero-point input, or a new constant 0 of its data's type when it has none. */
+    static String zeroPoint(Graph g, Graph.Builder b, Node dq, String base) {
+        if (dq.hasInput(2)) {
+            return dq.input(2);
+        }
+        String name = base;
+        for (int i = 1; b.types().containsKey(name); i++) {
+            name = base + "_" + i;
+        }
+        Shape s = g.type(dq.input(1)).shape();
+        b.addConstant(name, Tensor.ofLongs(g.type(dq.input(0)).dataType(), s, new long[s.elementCount()]));
+        return name;
+    }
+
+    private static boolean isDefault(Node n, String opType) {
+        return n != null && n.domain().isEmpty() && n.opType().equals(opType);
+    }
+
+    static boolean isDequantize(Node n) {
+        return isDefault(n, "DequantizeLinear") && n.inputs().size() >= 2
+                && n.attributes().keySet().stream().allMatch(k -> k.equals("axis"));
+    }
+
+    /** Scale and zero point of a Q or DQ node are constants holding one value. */
+    static boolean perTensorConstants(Graph g, Node n) {
+        for (int i = 1; i < n.inputs().size(); i++) {
+            Tensor t = n.hasInput(i) ? g.constants().get(n.input(i)) : null;
+            if (n.hasInput(i) && (t == null || t.elementCount() != 1 || i == 1 && t.dataType() != DataType.FLOAT32)) {
+                return false;
+            }
+        }
+        if (isDefault(n, "QuantizeLinear")) {
+            return n.hasInput(2) && EIGHT_BIT.contains(g.type(n.input(2)).dataType())
+                    && n.attributes().keySet().stream().allMatch(k -> k.equals("axis") || k.equals("saturate"));
+        }
+        return true;
+    }
+}
