@@ -94,7 +94,7 @@ public final class QdqQuantizer {
                 QuantParams p = params(a, ranges);
                 activationParams.put(a, p);
                 String dq = names.fresh(a + "_dequantized");
-                addQdq(out, names, a, dq, p);
+                addQdq(out, names, a, a, dq, p);
                 rewired.put(a, dq);
             }
         }
@@ -128,7 +128,7 @@ public final class QdqQuantizer {
                 QuantParams p = activationParams.computeIfAbsent(y,
                         a -> onlyReluReads(g, a) ? new ActivationRange(0, Math.max(0, range(a, ranges).max())).int8()
                                 : params(a, ranges));
-                addQdq(out, names, pair[0], y, p);
+                addQdq(out, names, y, pair[0], y, p);
             }
         }
         dropUnusedInitializers(out, graphInputs);
@@ -208,15 +208,16 @@ public final class QdqQuantizer {
         return read;
     }
 
-    private static void addQdq(GraphProto.Builder g, Names names, String x, String y, QuantParams p) {
-        String scale = names.fresh(x + "_scale");
-        String zp = names.fresh(x + "_zero_point");
-        String q = names.fresh(x + "_quantized");
+    /** Adds x → QuantizeLinear → DequantizeLinear → y; the new names are made from {@code label}, the tensor's original name. */
+    private static void addQdq(GraphProto.Builder g, Names names, String label, String x, String y, QuantParams p) {
+        String scale = names.fresh(label + "_scale");
+        String zp = names.fresh(label + "_zero_point");
+        String q = names.fresh(label + "_quantized");
         g.addInitializer(OnnxBuilder.tensorProto(scale, Tensor.ofFloats(Shape.scalar(), p.scale())));
         g.addInitializer(OnnxBuilder.tensorProto(zp, Tensor.ofLongs(DataType.INT8, Shape.scalar(), p.zeroPoint())));
-        g.addNode(NodeProto.newBuilder().setOpType("QuantizeLinear").setName(names.fresh("QuantizeLinear_" + x))
+        g.addNode(NodeProto.newBuilder().setOpType("QuantizeLinear").setName(names.fresh("QuantizeLinear_" + label))
                 .addInput(x).addInput(scale).addInput(zp).addOutput(q));
-        g.addNode(NodeProto.newBuilder().setOpType("DequantizeLinear").setName(names.fresh("DequantizeLinear_" + x))
+        g.addNode(NodeProto.newBuilder().setOpType("DequantizeLinear").setName(names.fresh("DequantizeLinear_" + label))
                 .addInput(q).addInput(scale).addInput(zp).addOutput(y));
     }
 
