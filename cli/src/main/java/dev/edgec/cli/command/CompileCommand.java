@@ -2,8 +2,12 @@ package dev.edgec.cli.command;
 
 import dev.edgec.cli.CliException;
 import dev.edgec.cli.io.AtomicFiles;
+import dev.edgec.cli.quant.PostTrainingQuantization;
+import dev.edgec.core.CompileOptions;
 import dev.edgec.core.CompileResult;
 import dev.edgec.core.Compiler;
+import dev.edgec.core.quant.ptq.AccuracyReport;
+import dev.edgec.core.quant.ptq.CalibrationMethod;
 import dev.edgec.core.report.CompileReport;
 import dev.edgec.core.report.ReportFormatter;
 import dev.edgec.wasm.SectionReader;
@@ -26,6 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "  edgec compile mobilenet.onnx --input-shape input=1x3x96x96 -O1",
             "  edgec compile model.onnx --freeze-input mask=mask.npy -o model.wasm",
             "  edgec compile kws.onnx --max-module-size 65536 --max-memory 131072 --report",
+            "  edgec compile kws.onnx --quantize int8 --calibration samples/ -o kws-int8.wasm",
             "",
             "The module is written to a temporary file beside OUT.wasm and renamed over",
             "it, so a failed compile never leaves a partial or stale OUT.wasm behind."})
@@ -46,6 +51,9 @@ public final class CompileCommand implements Callable<Integer> {
     @Mixin
     BudgetSettings budget;
 
+    @Mixin
+    QuantizeSettings quantize;
+
     @Option(names = "--report", description = "Also prints the size report (as with 'edgec report') to stdout.")
     boolean report;
 
@@ -60,7 +68,25 @@ public final class CompileCommand implements Callable<Integer> {
         Path out = output != null ? output : defaultOutput(model);
         checkOutput(out);
         Compiler compiler = new Compiler();
-        CompileResult result = compiler.compile(model, settings.toOptions());
+        CompileOptions options = settings.toOptions();
+        QuantizeSettings.Plan plan = quantize.toPlan();
+        PostTrainingQuantization.Outcome ptq = null;
+        CompileResult result;
+        if (plan == null) {
+            result = compiler.compile(model, options);
+        } else {
+            ptq = PostTrainingQuantization.quantize(compiler, model, options, plan.samples(), plan.method(),
+                    plan.percentile());
+            if (plan.saveOnnx() != null && plan.saveOnnx().toAbsolutePath().normalize().equals(
+                    model.toAbsolutePath().normalize())) {
+                throw CliException.usage("--save-quantized-onnx '" + plan.saveOnnx() + "' is the model itself; choose another name");
+            }
+            if (plan.saveOnnx() != null) {
+                // Written before the compile, so the QDQ model can be inspected even if compiling it fails.
+                AtomicFiles.write(plan.saveOnnx(), ptq.quantizedModel());
+            }
+            result = compiler.compile(ptq.quantizedModel(), options);
+        }
         CompileReport sizes = CompileReport.of(result, compiler.registry());
         budget.toBudget().check(sizes);
         byte[] module = result.moduleBytes();
@@ -71,10 +97,24 @@ public final class CompileCommand implements Callable<Integer> {
             return 0;
         }
         stdout.println(summary(out, module, result.assembled().memoryPages()));
+        if (ptq != null) {
+            printAccuracy(stdout, plan, ptq, module);
+        }
         if (report) {
             stdout.print(ReportFormatter.text(sizes));
         }
         return 0;
+    }
+
+    private static void printAccuracy(java.io.PrintWriter out, QuantizeSettings.Plan plan,
+            PostTrainingQuantization.Outcome ptq, byte[] module) {
+        AccuracyReport acc = PostTrainingQuantization.accuracy(module, ptq.calibration());
+        String method = plan.method() == CalibrationMethod.PERCENTILE
+                ? "percentile " + plan.percentile() : plan.method().cliName();
+        out.println("int8 post-training quantization (" + method + " calibration): ONNX " + ptq.floatModel().length
+                + " -> " + ptq.quantizedModel().length + " bytes; against the float model on " + acc.samples()
+                + " calibration sample" + (acc.samples() == 1 ? "" : "s") + ":");
+        acc.lines().forEach(l -> out.println("  " + l));
     }
 
     static Path defaultOutput(Path model) {

@@ -1,0 +1,283 @@
+package dev.edgec.core.quant.ptq;
+
+import dev.edgec.core.onnx.ExternalDataResolver;
+import dev.edgec.core.onnx.OnnxBuilder;
+import dev.edgec.core.onnx.TensorDecoder;
+import dev.edgec.core.onnx.proto.OnnxProto.GraphProto;
+import dev.edgec.core.onnx.proto.OnnxProto.ModelProto;
+import dev.edgec.core.onnx.proto.OnnxProto.NodeProto;
+import dev.edgec.core.onnx.proto.OnnxProto.OperatorSetIdProto;
+import dev.edgec.core.onnx.proto.OnnxProto.TensorProto;
+import dev.edgec.ir.DataType;
+import dev.edgec.ir.Shape;
+import dev.edgec.ir.Tensor;
+import dev.edgec.ir.UnsupportedModelException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Post-training quantization as a model-to-model transform: a float ONNX model and the calibrated
+ * ranges of its activations in, a standard QDQ model out (the form ONNX Runtime's quantizer writes).
+ * Every Conv, Gemm and MatMul with a constant float weight gets
+ * <ul>
+ *   <li>int8 symmetric per-output-channel weights (zero point 0) behind a per-axis DequantizeLinear,</li>
+ *   <li>an int32 bias with scale s_input · s_weight[c] (zero point 0) where the bias adds unscaled,</li>
+ *   <li>a QuantizeLinear → DequantizeLinear pair (int8, asymmetric, per tensor) on its input and its output.</li>
+ * </ul>
+ * Graph inputs and outputs keep their names and float types, so the result is a drop-in replacement.
+ * The output opset is max(13, model opset), the first with per-axis DequantizeLinear.
+ */
+public final class QdqQuantizer {
+    /** The first opset with per-axis QuantizeLinear/DequantizeLinear. */
+    public static final int MIN_OPSET = 13;
+
+    /** Operators whose meaning changed between opset 7 and 13: a model using them cannot simply be relabelled. */
+    private static final Set<String> CHANGED_BEFORE_13 = Set.of("Softmax", "LogSoftmax", "Hardmax", "Squeeze",
+            "Unsqueeze", "ReduceSum", "Split", "Clip", "Pad", "Resize", "Upsample", "TopK", "Slice", "Dropout",
+            "BatchNormalization", "Scatter", "Gather", "Flatten", "Max", "Min", "Mean", "Sum");
+
+    private QdqQuantizer() {
+    }
+
+    /** The activation tensors whose ranges {@link #quantize} needs, in graph order. */
+    public static List<String> activationsToCalibrate(ModelProto model) {
+        Map<String, TensorProto> inits = initializers(model.getGraph());
+        Set<String> names = new LinkedHashSet<>();
+        for (NodeProto n : model.getGraph().getNodeList()) {
+            QuantizableNode q = QuantizableNode.of(n, inits);
+            if (q != null) {
+                names.add(q.activation());
+                names.add(q.output());
+            }
+        }
+        return new ArrayList<>(names);
+    }
+
+    /**
+     * Quantizes {@code model}. {@code ranges} must hold every tensor of {@link #activationsToCalibrate}.
+     *
+     * @throws UnsupportedModelException if the model's opset is below 13 and it uses an operator whose
+     *     meaning changed by opset 13, or its weights are stored as external data
+     */
+    public static ModelProto quantize(ModelProto model, Map<String, ActivationRange> ranges) {
+        GraphProto g = model.getGraph();
+        int opset = defaultOpset(model);
+        if (opset < MIN_OPSET) {
+            for (NodeProto n : g.getNodeList()) {
+                if (n.getDomain().isEmpty() && CHANGED_BEFORE_13.contains(n.getOpType())) {
+                    throw new UnsupportedModelException("quantization needs opset " + MIN_OPSET + " and the model is opset "
+                            + opset + ", whose " + n.getOpType() + " (node '" + n.getName()
+                            + "') means something else at opset 13; convert the model to opset 13 first");
+                }
+            }
+        }
+        Map<String, TensorProto> inits = initializers(g);
+        Names names = new Names(g);
+        Set<String> graphInputs = new HashSet<>();
+        g.getInputList().forEach(v -> graphInputs.add(v.getName()));
+
+        GraphProto.Builder out = g.toBuilder().clearNode();
+        Map<String, String> rewired = new HashMap<>();
+        Map<String, QuantParams> activationParams = new HashMap<>();
+        Map<String, String> weightCache = new HashMap<>();
+        Map<String, float[]> weightScales = new HashMap<>();
+
+        // Graph inputs feeding a quantized op are quantized once, up front; their consumers read the dequantized copy.
+        for (String a : activationsToCalibrate(model)) {
+            if (graphInputs.contains(a) && !inits.containsKey(a)) {
+                QuantParams p = params(a, ranges);
+                activationParams.put(a, p);
+                String dq = names.fresh(a + "_dequantized");
+                addQdq(out, names, a, a, dq, p);
+                rewired.put(a, dq);
+            }
+        }
+        Set<String> toQuantize = new HashSet<>(activationsToCalibrate(model));
+        for (NodeProto n : g.getNodeList()) {
+            QuantizableNode q = QuantizableNode.of(n, inits);
+            NodeProto.Builder nb = n.toBuilder();
+            for (int i = 0; i < nb.getInputCount(); i++) {
+                String r = rewired.get(nb.getInput(i));
+                if (r != null) {
+                    nb.setInput(i, r);
+                }
+            }
+            if (q != null) {
+                quantizeWeights(out, names, q, nb, inits, weightCache, weightScales,
+                        activationParams.computeIfAbsent(q.activation(), a -> params(a, ranges)));
+            }
+            // A calibrated output is written to a float temporary; Q → DQ gives the original name back to every consumer.
+            List<String[]> qdq = new ArrayList<>();
+            for (int i = 0; i < nb.getOutputCount(); i++) {
+                String y = nb.getOutput(i);
+                if (toQuantize.contains(y)) {
+                    String yFloat = names.fresh(y + "_float");
+                    nb.setOutput(i, yFloat);
+                    qdq.add(new String[] {yFloat, y});
+                }
+            }
+            out.addNode(nb);
+            for (String[] pair : qdq) {
+                String y = pair[1];
+                QuantParams p = activationParams.computeIfAbsent(y,
+                        a -> onlyReluReads(g, a) ? new ActivationRange(0, Math.max(0, range(a, ranges).max())).int8()
+                                : params(a, ranges));
+                addQdq(out, names, y, pair[0], y, p);
+            }
+        }
+        dropUnusedInitializers(out, graphInputs);
+        ModelProto.Builder m = model.toBuilder().setGraph(out);
+        if (opset < MIN_OPSET) {
+            for (int i = 0; i < m.getOpsetImportCount(); i++) {
+                OperatorSetIdProto o = m.getOpsetImport(i);
+                if (o.getDomain().isEmpty() || o.getDomain().equals("ai.onnx")) {
+                    m.setOpsetImport(i, o.toBuilder().setVersion(MIN_OPSET));
+                }
+            }
+            m.setIrVersion(Math.max(m.getIrVersion(), 7));
+        }
+        return m.build();
+    }
+
+    private static void quantizeWeights(GraphProto.Builder out, Names names, QuantizableNode q, NodeProto.Builder nb,
+            Map<String, TensorProto> inits, Map<String, String> weightCache, Map<String, float[]> weightScales,
+            QuantParams in) {
+        String key = q.weight() + "@" + q.weightAxis();
+        String wdq = weightCache.get(key);
+        if (wdq == null) {
+            ChannelQuantizer.PerChannel w = ChannelQuantizer.weights(decode(inits.get(q.weight())), q.weightAxis());
+            wdq = addConstantDq(out, names, q.weight(), w, DataType.INT8);
+            weightCache.put(key, wdq);
+            weightScales.put(key, w.scales());
+        }
+        nb.setInput(1, wdq);
+        if (q.quantizeBias()) {
+            ChannelQuantizer.PerChannel b = ChannelQuantizer.bias(decode(inits.get(q.bias())), in.scale(),
+                    weightScales.get(key));
+            nb.setInput(2, addConstantDq(out, names, q.bias() + "_" + q.output(), b, DataType.INT32));
+        }
+    }
+
+    /** The model's default-domain opset (1 when none is declared, as ONNX says). */
+    public static int defaultOpset(ModelProto model) {
+        for (OperatorSetIdProto o : model.getOpsetImportList()) {
+            if (o.getDomain().isEmpty() || o.getDomain().equals("ai.onnx")) {
+                return (int) o.getVersion();
+            }
+        }
+        return 1;
+    }
+
+    private static QuantParams params(String tensor, Map<String, ActivationRange> ranges) {
+        return range(tensor, ranges).int8();
+    }
+
+    private static ActivationRange range(String tensor, Map<String, ActivationRange> ranges) {
+        ActivationRange r = ranges.get(tensor);
+        if (r == null) {
+            throw new IllegalArgumentException("no calibrated range for tensor '" + tensor + "'");
+        }
+        return r;
+    }
+
+    /**
+     * True when {@code tensor} is read by Relu nodes only (and is no graph output): its negative values
+     * are then never seen, so its range can start at 0 and every int8 step covers half as much. The
+     * quantized tensor is then already non-negative and the Relu that follows changes nothing, as with
+     * ONNX Runtime's Conv+Relu handling.
+     */
+    private static boolean onlyReluReads(GraphProto g, String tensor) {
+        if (g.getOutputList().stream().anyMatch(v -> v.getName().equals(tensor))) {
+            return false;
+        }
+        boolean read = false;
+        for (NodeProto n : g.getNodeList()) {
+            if (n.getInputList().contains(tensor)) {
+                if (!n.getOpType().equals("Relu") || !n.getDomain().isEmpty()) {
+                    return false;
+                }
+                read = true;
+            }
+        }
+        return read;
+    }
+
+    /** Adds x → QuantizeLinear → DequantizeLinear → y; the new names are made from {@code label}, the tensor's original name. */
+    private static void addQdq(GraphProto.Builder g, Names names, String label, String x, String y, QuantParams p) {
+        String scale = names.fresh(label + "_scale");
+        String zp = names.fresh(label + "_zero_point");
+        String q = names.fresh(label + "_quantized");
+        g.addInitializer(OnnxBuilder.tensorProto(scale, Tensor.ofFloats(Shape.scalar(), p.scale())));
+        g.addInitializer(OnnxBuilder.tensorProto(zp, Tensor.ofLongs(DataType.INT8, Shape.scalar(), p.zeroPoint())));
+        g.addNode(NodeProto.newBuilder().setOpType("QuantizeLinear").setName(names.fresh("QuantizeLinear_" + label))
+                .addInput(x).addInput(scale).addInput(zp).addOutput(q));
+        g.addNode(NodeProto.newBuilder().setOpType("DequantizeLinear").setName(names.fresh("DequantizeLinear_" + label))
+                .addInput(q).addInput(scale).addInput(zp).addOutput(y));
+    }
+
+    /** Adds the quantized constant, its per-axis scales and zero zero points, and its DequantizeLinear; returns the float output. */
+    private static String addConstantDq(GraphProto.Builder g, Names names, String base, ChannelQuantizer.PerChannel c,
+            DataType type) {
+        String q = names.fresh(base + "_quantized");
+        String scale = names.fresh(base + "_scale");
+        String zp = names.fresh(base + "_zero_point");
+        String dq = names.fresh(base + "_dequantized");
+        int channels = c.scales().length;
+        g.addInitializer(OnnxBuilder.tensorProto(q, c.values()));
+        g.addInitializer(OnnxBuilder.tensorProto(scale, Tensor.ofFloats(Shape.of(channels), c.scales())));
+        g.addInitializer(OnnxBuilder.tensorProto(zp, Tensor.ofLongs(type, Shape.of(channels), new long[channels])));
+        g.addNode(NodeProto.newBuilder().setOpType("DequantizeLinear").setName(names.fresh("DequantizeLinear_" + base))
+                .addInput(q).addInput(scale).addInput(zp).addOutput(dq)
+                .addAttribute(OnnxBuilder.attribute("axis", (long) c.axis())));
+        return dq;
+    }
+
+    private static void dropUnusedInitializers(GraphProto.Builder g, Set<String> graphInputs) {
+        Set<String> used = new HashSet<>(graphInputs);
+        g.getNodeList().forEach(n -> used.addAll(n.getInputList()));
+        g.getOutputList().forEach(v -> used.add(v.getName()));
+        List<TensorProto> keep = g.getInitializerList().stream().filter(t -> used.contains(t.getName())).toList();
+        g.clearInitializer().addAllInitializer(keep);
+    }
+
+    private static Tensor decode(TensorProto t) {
+        return new TensorDecoder(new ExternalDataResolver(null), Long.MAX_VALUE).decode(t, "initializer '" + t.getName() + "'");
+    }
+
+    private static Map<String, TensorProto> initializers(GraphProto g) {
+        Map<String, TensorProto> m = new LinkedHashMap<>();
+        g.getInitializerList().forEach(t -> m.put(t.getName(), t));
+        return m;
+    }
+
+    /** Hands out tensor and node names that no other value or node in the graph uses. */
+    private static final class Names {
+        private final Set<String> taken = new HashSet<>();
+
+        Names(GraphProto g) {
+            g.getInputList().forEach(v -> taken.add(v.getName()));
+            g.getOutputList().forEach(v -> taken.add(v.getName()));
+            g.getValueInfoList().forEach(v -> taken.add(v.getName()));
+            g.getInitializerList().forEach(t -> taken.add(t.getName()));
+            for (NodeProto n : g.getNodeList()) {
+                taken.addAll(n.getInputList());
+                taken.addAll(n.getOutputList());
+                taken.add(n.getName());
+            }
+        }
+
+        String fresh(String base) {
+            String name = base;
+            for (int i = 1; !taken.add(name); i++) {
+                name = base + "_" + i;
+            }
+            return name;
+        }
+    }
+}
