@@ -2,7 +2,7 @@
 // Node host script. The host prepares one model, then answers commands read from stdin, one JSON line
 // on stdout per command, so that the driver can interleave Node's timing with the JVM's systems:
 //   check DIR  -> one inference; writes output_<i>.bin (raw little-endian bytes) into DIR
-//   time N     -> N inferences, each timed alone: {"ns":[...]}
+//   time N     -> N inferences, each timed alone: {"ns":[wall...], "cpuNs":[CPU of the process...]}
 //   rss        -> {"maxRssKiB": peak resident set size of this process so far}
 // The peak RSS is VmHWM from /proc/self/status on Linux: process.resourceUsage().maxRSS (getrusage)
 // also counts the peak of the process that spawned Node (Linux carries it across exec, and the JVM
@@ -58,12 +58,16 @@ export async function serve(prepare) {
         reply({ outputs: outputs.length });
       } else if (cmd === 'time') {
         const ns = [];
+        const cpuNs = [];
         for (let i = 0; i < Number(arg); i++) {
+          const cpu0 = process.cpuUsage();
           const t0 = process.hrtime.bigint();
           await infer();
           ns.push(Number(process.hrtime.bigint() - t0));
+          const cpu = process.cpuUsage(cpu0);
+          cpuNs.push((cpu.user + cpu.system) * 1000);
         }
-        reply({ ns });
+        reply({ ns, cpuNs });
       } else if (cmd === 'rss') {
         reply({ maxRssKiB: peakRssKiB(), getrusageMaxRssKiB: process.resourceUsage().maxRSS });
       } else if (cmd === 'quit') {

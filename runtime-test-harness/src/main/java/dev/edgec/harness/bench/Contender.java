@@ -13,8 +13,8 @@ interface Contender extends AutoCloseable {
     /** One inference; the outputs in graph order (used to check the system against ONNX Runtime). */
     List<Tensor> infer();
 
-    /** Runs {@code n} inferences and returns the time of each, in nanoseconds. */
-    long[] time(int n);
+    /** Runs {@code n} inferences and returns the wall and CPU time of each. */
+    Timings time(int n);
 
     /** Peak resident set size of the process the system runs in, when it has a process of its own. */
     default OptionalLong peakRssKiB() {

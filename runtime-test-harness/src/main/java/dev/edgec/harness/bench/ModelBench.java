@@ -117,15 +117,16 @@ final class ModelBench {
                     running.remove(e.getKey()).close();
                 }
             }
-            Map<BenchSystem, List<long[]>> samples = interleave(running, batch, results);
+            Map<BenchSystem, List<Timings>> samples = interleave(running, batch, results);
             for (Map.Entry<BenchSystem, Contender> e : running.entrySet()) {
                 BenchSystem s = e.getKey();
-                long[] all = samples.get(s).stream().flatMapToLong(java.util.Arrays::stream).toArray();
+                long[] wall = samples.get(s).stream().flatMapToLong(t -> java.util.Arrays.stream(t.wallNanos())).toArray();
+                long[] cpu = samples.get(s).stream().flatMapToLong(t -> java.util.Arrays.stream(t.cpuNanos())).toArray();
                 OptionalLong rss = e.getValue().peakRssKiB();
-                results.put(s, new SystemResult(s, null, LatencyStats.ofNanos(all), errors.get(s), rss));
-                log.printf("  %-24s median %9.3f ms  (p10 %.3f, p90 %.3f, %d runs)%n", s.label(),
-                        results.get(s).latency().medianMs(), results.get(s).latency().p10Ms(),
-                        results.get(s).latency().p90Ms(), all.length);
+                SystemResult r = new SystemResult(s, null, LatencyStats.ofNanos(wall), LatencyStats.ofNanos(cpu), errors.get(s), rss);
+                results.put(s, r);
+                log.printf("  %-24s median %9.3f ms  (p10 %.3f, p90 %.3f, %d runs), CPU median %.3f ms%n", s.label(),
+                        r.latency().medianMs(), r.latency().p10Ms(), r.latency().p90Ms(), wall.length, r.cpu().medianMs());
             }
         } finally {
             running.values().forEach(Contender::close);
@@ -160,7 +161,7 @@ final class ModelBench {
         long start = System.nanoTime();
         int n = 1;
         while (seen.size() < 2 || System.nanoTime() - start < settings.warmUpSeconds() * 1e9) {
-            for (long t : c.time(n)) {
+            for (long t : c.time(n).wallNanos()) {
                 seen.add(t);
             }
             n = Math.min(n * 2, 64);
@@ -173,9 +174,9 @@ final class ModelBench {
     }
 
     /** Every round gives each system one batch; the order rotates so no system always goes first. */
-    private Map<BenchSystem, List<long[]>> interleave(Map<BenchSystem, Contender> running, Map<BenchSystem, Integer> batch,
+    private Map<BenchSystem, List<Timings>> interleave(Map<BenchSystem, Contender> running, Map<BenchSystem, Integer> batch,
                                                       Map<BenchSystem, SystemResult> results) {
-        Map<BenchSystem, List<long[]>> samples = new LinkedHashMap<>();
+        Map<BenchSystem, List<Timings>> samples = new LinkedHashMap<>();
         running.keySet().forEach(s -> samples.put(s, new ArrayList<>()));
         for (int round = 0; round < settings.rounds(); round++) {
             List<BenchSystem> order = new ArrayList<>(running.keySet());

@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * A system that runs in a Node process of its own: one of the host scripts in
  * {@code runtime-test-harness/bench/}, driven through the line protocol of {@code protocol.mjs}. The
  * process stays alive for the whole model, so its timing batches interleave with the JVM's systems;
- * Node times each inference itself with {@code process.hrtime}.
+ * Node times each inference itself with {@code process.hrtime} (wall) and {@code process.cpuUsage}
+ * (CPU, the whole process, microsecond resolution).
  */
 final class NodeContender implements Contender {
     private final Process process;
@@ -71,13 +72,17 @@ final class NodeContender implements Contender {
     }
 
     @Override
-    public long[] time(int n) {
-        JsonArray ns = send("time " + n).getAsJsonArray("ns");
-        long[] nanos = new long[ns.size()];
-        for (int i = 0; i < nanos.length; i++) {
-            nanos[i] = ns.get(i).getAsLong();
+    public Timings time(int n) {
+        JsonObject reply = send("time " + n);
+        return new Timings(longs(reply.getAsJsonArray("ns")), longs(reply.getAsJsonArray("cpuNs")));
+    }
+
+    private static long[] longs(JsonArray a) {
+        long[] v = new long[a.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = a.get(i).getAsLong();
         }
-        return nanos;
+        return v;
     }
 
     @Override
