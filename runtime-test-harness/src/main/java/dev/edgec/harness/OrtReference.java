@@ -65,6 +65,30 @@ public final class OrtReference implements AutoCloseable {
         }
     }
 
+    /**
+     * The graph inputs' types in graph order, as ONNX Runtime reads them; for a host that has no
+     * compiled signature to take them from. Fails on a symbolic or unknown dimension.
+     */
+    public Map<String, dev.edgec.ir.TensorType> inputTypes() {
+        Map<String, dev.edgec.ir.TensorType> types = new java.util.LinkedHashMap<>();
+        try {
+            for (Map.Entry<String, ai.onnxruntime.NodeInfo> e : session.getInputInfo().entrySet()) {
+                if (!(e.getValue().getInfo() instanceof ai.onnxruntime.TensorInfo info)) {
+                    throw new IllegalArgumentException("input '" + e.getKey() + "' is not a tensor");
+                }
+                long[] shape = info.getShape();
+                if (java.util.Arrays.stream(shape).anyMatch(d -> d < 0)) {
+                    throw new IllegalArgumentException("input '" + e.getKey() + "' has a symbolic dimension "
+                            + java.util.Arrays.toString(shape));
+                }
+                types.put(e.getKey(), new dev.edgec.ir.TensorType(fromJavaType(info.type), Shape.ofLongs(shape)));
+            }
+        } catch (OrtException e) {
+            throw new IllegalStateException(e);
+        }
+        return types;
+    }
+
     private OnnxTensor toOrt(Tensor t) throws OrtException {
         ByteBuffer b = ByteBuffer.allocateDirect(t.bytes().length).order(ByteOrder.nativeOrder());
         b.put(t.data());
