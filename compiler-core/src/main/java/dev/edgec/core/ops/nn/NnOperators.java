@@ -14,5 +14,8 @@ public final class NnOperators {
         r.register("GlobalAveragePool", 1, 21, new GlobalAveragePoolOp());
         r.register("GlobalMaxPool", 1, 21, new GlobalMaxPoolOp());
         r.register("BatchNormalization", 6, 21, new BatchNormalizationOp());
+        r.register("LayerNormalization", 17, 21, new LayerNormalizationOp());
+        r.register("InstanceNormalization", 1, 21, new InstanceNormalizationOp());
+        r.register("MeanVarianceNormalization", 9, 21, new MeanVarianceNormalizationOp());
     }
 }
