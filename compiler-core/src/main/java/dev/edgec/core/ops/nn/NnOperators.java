@@ -17,5 +17,6 @@ public final class NnOperators {
         r.register("LayerNormalization", 17, 21, new LayerNormalizationOp());
         r.register("InstanceNormalization", 1, 21, new InstanceNormalizationOp());
         r.register("MeanVarianceNormalization", 9, 21, new MeanVarianceNormalizationOp());
+        r.register("TopK", 1, 21, new TopKOp());
     }
 }
