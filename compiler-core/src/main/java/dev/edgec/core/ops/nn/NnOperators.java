@@ -18,6 +18,7 @@ public final class NnOperators {
         r.register("InstanceNormalization", 1, 21, new InstanceNormalizationOp());
         r.register("MeanVarianceNormalization", 9, 21, new MeanVarianceNormalizationOp());
         r.register("TopK", 1, 21, new TopKOp());
+        r.register("ConvTranspose", 1, 21, new ConvTransposeOp());
         r.register("Resize", 10, 21, new ResizeOp());
         r.register("Upsample", 7, 9, new UpsampleOp());
     }
