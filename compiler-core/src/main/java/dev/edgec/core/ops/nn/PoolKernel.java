@@ -1,6 +1,7 @@
 package dev.edgec.core.ops.nn;
 
 import dev.edgec.core.lower.KernelWriter;
+import dev.edgec.ir.DataType;
 import dev.edgec.wasm.Code;
 import dev.edgec.wasm.ValType;
 
@@ -20,6 +21,19 @@ final class PoolKernel {
      * @param countPadding for averages: whether taps in the padding count in the divisor
      */
     static void emit(KernelWriter k, Kind kind, WindowGeometry g, int planes, int x, int y, boolean countPadding) {
+        emit(k, kind, g, planes, x, y, countPadding, DataType.FLOAT32);
+    }
+
+    /**
+     * As above for element type {@code t}: float32, or int8/uint8 for MAX. The tap walker steps in
+     * 4-byte elements, so for byte elements it walks addresses scaled by 4 and each load shifts back.
+     */
+    static void emit(KernelWriter k, Kind kind, WindowGeometry g, int planes, int x, int y, boolean countPadding,
+                     DataType t) {
+        if (t != DataType.FLOAT32) {
+            emitBytes(k, g, planes, x, y, t);
+            return;
+        }
         Code c = k.code();
         int rank = g.rank();
         int[] inStrides = new int[rank];
@@ -63,6 +77,47 @@ final class PoolKernel {
                 }
                 c.f32Store(0);
                 Loops.add(c, yp, 4);
+            });
+        });
+    }
+
+    private static void emitBytes(KernelWriter k, WindowGeometry g, int planes, int x, int y, DataType t) {
+        Code c = k.code();
+        int rank = g.rank();
+        int[] inStrides = new int[rank];
+        int s = 1;
+        for (int i = rank - 1; i >= 0; i--) {
+            inStrides[i] = s;
+            s *= g.input()[i];
+        }
+        int planeScaled = s * 4;
+        TapWalker walker = new TapWalker(k, g, inStrides, null, false);
+        int[] pos = new int[rank];
+        for (int i = 0; i < rank; i++) {
+            pos[i] = k.newI32();
+        }
+        int yp = k.newI32();
+        int xg = k.newI32();
+        int xp = k.newI32();
+        int acc = k.newI32();
+        int v = k.newI32();
+        c.i32Const(y).localSet(yp);
+        k.forRange(planes, plane -> {
+            c.localGet(plane).i32Const(planeScaled).i32Mul().i32Const(x * 4).i32Add().localSet(xg);
+            nest(k, g, pos, 0, () -> {
+                walker.loadRanges(pos);
+                c.localGet(xg);
+                walker.pushInputOffset();
+                c.i32Add().localSet(xp);
+                c.i32Const(t == DataType.INT8 ? -128 : 0).localSet(acc);
+                walker.walk(xp, -1, (xa, unused) -> {
+                    c.localGet(xa).i32Const(2).i32ShrU();
+                    k.load(t, 0);
+                    c.localTee(v).localGet(acc).localGet(v).localGet(acc).i32GtS().select().localSet(acc);
+                });
+                c.localGet(yp).localGet(acc);
+                k.store(t, 0);
+                Loops.add(c, yp, 1);
             });
         });
     }
