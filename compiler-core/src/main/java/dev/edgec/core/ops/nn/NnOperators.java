@@ -21,6 +21,7 @@ public final class NnOperators {
         r.register("ConvTranspose", 1, 21, new ConvTransposeOp());
         r.register("Einsum", 12, 21, new EinsumOp());
         r.register("LRN", 1, 21, new LrnOp());
+        r.register("LpPool", 1, 21, new LpPoolOp());
         r.register("Resize", 10, 21, new ResizeOp());
         r.register("Upsample", 7, 9, new UpsampleOp());
     }

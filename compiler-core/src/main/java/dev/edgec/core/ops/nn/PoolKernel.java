@@ -11,7 +11,7 @@ import dev.edgec.wasm.ValType;
  * value, and an average divides by the taps counted by the {@code count_include_pad} rule.
  */
 final class PoolKernel {
-    enum Kind { MAX, AVERAGE }
+    enum Kind { MAX, AVERAGE, LP }
 
     private PoolKernel() {
     }
@@ -34,6 +34,11 @@ final class PoolKernel {
             emitBytes(k, g, planes, x, y, t);
             return;
         }
+        emit(k, kind, g, planes, x, y, countPadding, 2);
+    }
+
+    /** As above in float32; for {@link Kind#LP}, {@code (sum of |x|^p)^(1/p)} over the window (padding adds 0). */
+    static void emit(KernelWriter k, Kind kind, WindowGeometry g, int planes, int x, int y, boolean countPadding, int p) {
         Code c = k.code();
         int rank = g.rank();
         int[] inStrides = new int[rank];
@@ -65,12 +70,18 @@ final class PoolKernel {
                     c.localGet(acc).localGet(xa).f32Load(0);
                     if (kind == Kind.MAX) {
                         c.f32Max();
+                    } else if (kind == Kind.LP) {
+                        LpPower.pushAbsPower(k, p);
+                        c.f32Add();
                     } else {
                         c.f32Add();
                     }
                     c.localSet(acc);
                 });
                 c.localGet(yp).localGet(acc);
+                if (kind == Kind.LP) {
+                    LpPower.root(k, p);
+                }
                 if (kind == Kind.AVERAGE) {
                     walker.pushDivisor();
                     c.f32ConvertI32S().f32Div();
