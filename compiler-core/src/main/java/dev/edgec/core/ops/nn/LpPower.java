@@ -5,7 +5,7 @@ import dev.edgec.core.lower.MathFunction;
 import dev.edgec.wasm.Code;
 import dev.edgec.wasm.ValType;
 
-/** The powers of LpPool and LpNormalization-like kernels: {@code |x|^p} by multiplication and the p-th root. */
+/** The powers of LpPool: {@code |x|^p} by multiplication, and the p-th root. */
 final class LpPower {
     private LpPower() {
     }

@@ -1,11 +1,8 @@
 package dev.edgec.core.ops.nn;
 
-import dev.edgec.core.lower.KernelWriter;
 import dev.edgec.core.ops.OpContext;
-import dev.edgec.core.ops.Operator;
 import dev.edgec.ir.DataType;
 import dev.edgec.ir.Tensor;
-import dev.edgec.ir.TensorType;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -17,21 +14,12 @@ import java.util.Optional;
  * be constants. Opset 10 uses the asymmetric transform and Upsample's nearest rounding, as ONNX Runtime
  * does. antialias=1 is not supported.
  */
-public final class ResizeOp implements Operator {
+public final class ResizeOp extends ResizeFamilyOp {
     /** The types ONNX Runtime's Resize takes, so each is tested against it. */
     static final List<DataType> NEAREST_TYPES = List.of(DataType.FLOAT32, DataType.INT8, DataType.UINT8, DataType.INT32);
 
     @Override
-    public List<TensorType> inferTypes(OpContext ctx) {
-        return List.of(new TensorType(ctx.inputType(0).dataType(), plan(ctx).outputShape()));
-    }
-
-    @Override
-    public void lower(OpContext ctx, KernelWriter k) {
-        plan(ctx).lower(ctx, k);
-    }
-
-    private static ResizePlan plan(OpContext ctx) {
+    ResizePlan plan(OpContext ctx) {
         int opset = ctx.opset();
         ctx.expectInputs(opset < 11 ? 2 : opset < 13 ? 3 : 1, opset < 11 ? 2 : 4);
         ResizeMode mode = mode(ctx);

@@ -39,12 +39,7 @@ public final class TopKOp implements Operator {
     }
 
     private static int axis(OpContext ctx) {
-        Shape x = ctx.inputType(0).shape();
-        long axis = ctx.attrs().getInt("axis", -1);
-        if (axis < -x.rank() || axis >= x.rank()) {
-            throw ctx.error("axis " + axis + " is out of range for input of rank " + x.rank());
-        }
-        return x.normalizeAxis(axis);
+        return AxisAttribute.read(ctx, "axis", -1);
     }
 
     private static Plan plan(OpContext ctx) {

@@ -1,10 +1,7 @@
 package dev.edgec.core.ops.nn;
 
-import dev.edgec.core.lower.KernelWriter;
 import dev.edgec.core.ops.OpContext;
-import dev.edgec.core.ops.Operator;
 import dev.edgec.ir.DataType;
-import dev.edgec.ir.TensorType;
 import java.util.List;
 
 /**
@@ -12,19 +9,10 @@ import java.util.List;
  * output size {@code floor(in * scale)}, the asymmetric coordinate transform and ONNX Runtime's
  * nearest rounding. Scales are an attribute (7–8) or a constant input (9).
  */
-public final class UpsampleOp implements Operator {
+public final class UpsampleOp extends ResizeFamilyOp {
 
     @Override
-    public List<TensorType> inferTypes(OpContext ctx) {
-        return List.of(new TensorType(ctx.inputType(0).dataType(), plan(ctx).outputShape()));
-    }
-
-    @Override
-    public void lower(OpContext ctx, KernelWriter k) {
-        plan(ctx).lower(ctx, k);
-    }
-
-    private static ResizePlan plan(OpContext ctx) {
+    ResizePlan plan(OpContext ctx) {
         String m = ctx.attrs().getString("mode", "nearest");
         ResizeMode.Interpolation interpolation = switch (m) {
             case "nearest" -> ResizeMode.Interpolation.NEAREST;
