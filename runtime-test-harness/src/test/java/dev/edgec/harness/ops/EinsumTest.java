@@ -4,7 +4,6 @@ import static dev.edgec.harness.ops.ConvTest.dims;
 
 import dev.edgec.ir.DataType;
 import dev.edgec.ir.InvalidModelException;
-import dev.edgec.ir.UnsupportedModelException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -14,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Einsum against ONNX Runtime: matmul forms, transposes, sums, diagonals, traces, implicit outputs, types. */
+/** Einsum against ONNX Runtime: matmul forms, transposes, sums, diagonals, traces, implicit outputs, ellipsis, types. */
 class EinsumTest {
 
     static byte[] model(String equation, DataType t, int[]... shapes) {
@@ -35,7 +34,11 @@ class EinsumTest {
                 Arguments.of("i,j->ij", new int[][]{dims(3), dims(4)}),
                 Arguments.of("bii->bi", new int[][]{dims(2, 3, 3)}),
                 Arguments.of("ij,jk", new int[][]{dims(2, 3), dims(3, 2)}),
-                Arguments.of("abc,cd,be->eda", new int[][]{dims(2, 3, 4), dims(4, 2), dims(3, 2)}));
+                Arguments.of("abc,cd,be->eda", new int[][]{dims(2, 3, 4), dims(4, 2), dims(3, 2)}),
+                Arguments.of("...ii ->...i", new int[][]{dims(2, 3, 4, 4)}),
+                Arguments.of("...ij,...jk->...ik", new int[][]{dims(2, 3, 4), dims(2, 4, 5)}),
+                Arguments.of("...ij,...jk", new int[][]{dims(2, 1, 3, 4), dims(1, 3, 4, 2)}),
+                Arguments.of("i...->...", new int[][]{dims(3, 2, 2)}));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -52,9 +55,11 @@ class EinsumTest {
     }
 
     @Test
-    void rejectsEllipsisAndMismatchedSizes() {
-        PoolTesting.assertError(UnsupportedModelException.class, model("...ij->...ji", DataType.FLOAT32, dims(2, 3, 4)),
-                "Einsum", "ellipsis");
+    void rejectsBadEquationsAndMismatchedSizes() {
+        PoolTesting.assertError(InvalidModelException.class, model("i.j->ij", DataType.FLOAT32, dims(2, 3)),
+                "Einsum", "not a subscript letter");
+        PoolTesting.assertError(InvalidModelException.class, model("...ij->ij", DataType.FLOAT32, dims(3)),
+                "Einsum", "does not fit rank");
         PoolTesting.assertError(InvalidModelException.class, model("ij,jk->ik", DataType.FLOAT32, dims(2, 3), dims(4, 2)),
                 "Einsum", "letter 'j'");
         PoolTesting.assertError(InvalidModelException.class, model("ij->ik", DataType.FLOAT32, dims(2, 3)),

@@ -7,18 +7,23 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A parsed Einsum equation without ellipsis: the subscript letters of each operand and of the output
- * (explicit after "->", or implicitly the letters used exactly once, in alphabetical order), and the
- * letters summed over (used by operands but not by the output).
+ * A parsed Einsum equation: the subscript letters of each operand and of the output (explicit after
+ * "->", or implicitly the ellipsis dimensions then the letters used exactly once, in alphabetical
+ * order), and the letters summed over (used by operands but not by the output). An ellipsis is
+ * replaced by one letter per dimension it covers, taken from {@link #ELLIPSIS} and aligned to the
+ * right across operands, so that those dimensions broadcast like numpy's.
  */
 record EinsumEquation(List<String> operands, String output, String reduced) {
+    /** First of the letters that stand for ellipsis dimensions (Greek capitals: not valid in ONNX equations). */
+    static final char ELLIPSIS = '\u0391';
 
-    /** Parses {@code equation}; throws IllegalArgumentException with the reason when it is malformed or uses "...". */
-    static EinsumEquation parse(String equation, int inputCount) {
+    static boolean isEllipsisLetter(char ch) {
+        return ch >= ELLIPSIS && ch < ELLIPSIS + 24;
+    }
+
+    /** Parses {@code equation} for inputs of the given ranks; throws IllegalArgumentException with the reason. */
+    static EinsumEquation parse(String equation, int[] ranks) {
         String eq = equation.replace(" ", "");
-        if (eq.contains(".")) {
-            throw new UnsupportedOperationException("ellipsis ('...') in the equation is not supported");
-        }
         String lhs = eq;
         String out = null;
         int arrow = eq.indexOf("->");
@@ -26,10 +31,38 @@ record EinsumEquation(List<String> operands, String output, String reduced) {
             lhs = eq.substring(0, arrow);
             out = eq.substring(arrow + 2);
         }
-        List<String> operands = List.of(lhs.split(",", -1));
-        if (operands.size() != inputCount) {
+        List<String> operands = new ArrayList<>(List.of(lhs.split(",", -1)));
+        if (operands.size() != ranks.length) {
             throw new IllegalArgumentException("the equation has " + operands.size() + " operands but the node has "
-                    + inputCount + " inputs");
+                    + ranks.length + " inputs");
+        }
+        int ellipsisRank = 0;
+        for (int i = 0; i < operands.size(); i++) {
+            String op = operands.get(i);
+            if (op.contains("...")) {
+                int covered = ranks[i] - (op.length() - 3);
+                if (covered < 0 || op.indexOf("...") != op.lastIndexOf("...")) {
+                    throw new IllegalArgumentException("operand " + i + " '" + op + "' does not fit rank " + ranks[i]);
+                }
+                ellipsisRank = Math.max(ellipsisRank, covered);
+            }
+        }
+        if (ellipsisRank > 24) {
+            throw new IllegalArgumentException("the ellipsis covers more than 24 dimensions");
+        }
+        StringBuilder all = new StringBuilder();
+        for (int e = 0; e < ellipsisRank; e++) {
+            all.append((char) (ELLIPSIS + e));
+        }
+        for (int i = 0; i < operands.size(); i++) {
+            String op = operands.get(i);
+            if (op.contains("...")) {
+                int covered = ranks[i] - (op.length() - 3);
+                operands.set(i, op.replace("...", all.substring(ellipsisRank - covered)));
+            }
+        }
+        if (out != null && out.contains("...")) {
+            out = out.replace("...", all);
         }
         Map<Character, Integer> uses = new TreeMap<>();
         for (String op : operands) {
@@ -41,9 +74,9 @@ record EinsumEquation(List<String> operands, String output, String reduced) {
             }
         }
         if (out == null) {
-            StringBuilder sb = new StringBuilder();
+            StringBuilder sb = new StringBuilder(all);
             uses.forEach((ch, n) -> {
-                if (n == 1) {
+                if (n == 1 && !isEllipsisLetter(ch)) {
                     sb.append(ch);
                 }
             });
@@ -64,6 +97,6 @@ record EinsumEquation(List<String> operands, String output, String reduced) {
                 reduced.append(ch);
             }
         }
-        return new EinsumEquation(new ArrayList<>(operands), out, reduced.toString());
+        return new EinsumEquation(operands, out, reduced.toString());
     }
 }

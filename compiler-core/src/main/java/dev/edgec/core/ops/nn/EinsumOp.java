@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * ONNX Einsum (opsets 12–21; float32, float64, int32, int64) for equations without ellipsis: a loop
+ * ONNX Einsum (opsets 12–21; float32, float64, int32, int64), ellipsis included: a loop
  * per output letter, then a loop per summed letter, accumulating the product of the operands' elements.
  * A letter repeated in one operand reads its diagonal. Covers matmul, batch matmul, transposes, sums,
- * traces, diagonals and outer products with one general plan.
+ * traces, diagonals and outer products with one general plan; ellipsis dimensions broadcast.
  */
 public final class EinsumOp implements Operator {
     private static final List<DataType> TYPES = List.of(DataType.FLOAT32, DataType.FLOAT64, DataType.INT32, DataType.INT64);
@@ -46,10 +46,12 @@ public final class EinsumOp implements Operator {
         if (s == null) {
             throw ctx.error("required attribute 'equation' is missing");
         }
+        int[] ranks = new int[ctx.inputCount()];
+        for (int i = 0; i < ranks.length; i++) {
+            ranks[i] = ctx.inputType(i).shape().rank();
+        }
         try {
-            return EinsumEquation.parse(s, ctx.inputCount());
-        } catch (UnsupportedOperationException e) {
-            throw ctx.unsupported("equation '" + s + "': " + e.getMessage());
+            return EinsumEquation.parse(s, ranks);
         } catch (IllegalArgumentException e) {
             throw ctx.error("equation '" + s + "': " + e.getMessage());
         }
@@ -65,9 +67,14 @@ public final class EinsumOp implements Operator {
                         + i + " has shape " + s);
             }
             for (int a = 0; a < letters.length(); a++) {
-                Integer previous = sizes.putIfAbsent(letters.charAt(a), s.dim(a));
+                char ch = letters.charAt(a);
+                Integer previous = sizes.putIfAbsent(ch, s.dim(a));
                 if (previous != null && previous != s.dim(a)) {
-                    throw ctx.error("letter '" + letters.charAt(a) + "' has size " + previous + " and " + s.dim(a));
+                    // Ellipsis dimensions broadcast: a size of 1 stretches to the other.
+                    if (!EinsumEquation.isEllipsisLetter(ch) || (previous != 1 && s.dim(a) != 1)) {
+                        throw ctx.error("letter '" + ch + "' has size " + previous + " and " + s.dim(a));
+                    }
+                    sizes.put(ch, Math.max(previous, s.dim(a)));
                 }
             }
         }
@@ -91,9 +98,13 @@ public final class EinsumOp implements Operator {
             pushConst(c, vt, 1);
             for (int i = 0; i < eq.operands().size(); i++) {
                 String letters = eq.operands().get(i);
-                int[] strides = ctx.inputType(i).shape().strides();
+                Shape shape = ctx.inputType(i).shape();
+                int[] strides = shape.strides();
                 c.i32Const(0);
                 for (int a = 0; a < letters.length(); a++) {
+                    if (shape.dim(a) == 1) {
+                        continue; // index 0 always, also when an ellipsis dimension broadcasts
+                    }
                     c.localGet(index.get(letters.charAt(a))).i32Const(strides[a] * t.byteSize()).i32Mul().i32Add();
                 }
                 k.load(t, k.address(ctx.inputName(i)));
