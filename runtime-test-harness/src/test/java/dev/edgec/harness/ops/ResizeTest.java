@@ -99,6 +99,22 @@ class ResizeTest {
     }
 
     @Test
+    void antialiasMatchesOnnxRuntime() {
+        for (String mode : new String[]{"linear", "cubic"}) {
+            for (long exclude : new long[]{0, 1}) {
+                OpCheck.assertMatchesOrt(model(18, DataType.FLOAT32, dims(1, 2, 9, 11), null, f(1, 1, 0.45f, 0.3f), null,
+                        "mode", mode, "antialias", 1L, "exclude_outside", exclude), DataType.FLOAT32);
+                OpCheck.assertMatchesOrt(model(18, DataType.FLOAT32, dims(1, 1, 4, 5), null, null, new long[]{1, 1, 7, 3},
+                        "mode", mode, "antialias", 1L, "exclude_outside", exclude, "coordinate_transformation_mode",
+                        "align_corners"), DataType.FLOAT32);
+                OpCheck.assertMatchesOrt(model(18, DataType.FLOAT32, dims(1, 1, 6, 6), null, f(1, 1, 1.5f, 0.5f), null,
+                        "mode", mode, "antialias", 1L, "exclude_outside", exclude, "coordinate_transformation_mode",
+                        "pytorch_half_pixel"), DataType.FLOAT32);
+            }
+        }
+    }
+
+    @Test
     void nearestCopiesIntegerTypes() {
         for (DataType t : List.of(DataType.INT8, DataType.UINT8, DataType.INT32)) {
             OpCheck.assertMatchesOrt(model(13, t, dims(1, 2, 3, 3), null, f(1, 1, 2f, 1.5f), null), t);
@@ -111,8 +127,6 @@ class ResizeTest {
                 model(13, DataType.FLOAT32, dims(1, 1, 2, 2), null, f(1, 1, 2, 2), null, "mode", "area"), "Resize", "mode");
         PoolTesting.assertError(InvalidModelException.class,
                 model(13, DataType.FLOAT32, dims(1, 1, 2, 2), null, null, null), "Resize", "scales and sizes");
-        PoolTesting.assertError(UnsupportedModelException.class, model(18, DataType.FLOAT32, dims(1, 1, 2, 2), null,
-                f(1, 1, 0.5f, 0.5f), null, "mode", "linear", "antialias", 1L), "Resize", "antialias");
         PoolTesting.assertError(UnsupportedModelException.class,
                 model(13, DataType.INT32, dims(1, 1, 2, 2), null, f(1, 1, 2, 2), null, "mode", "linear"), "Resize", "int32");
     }

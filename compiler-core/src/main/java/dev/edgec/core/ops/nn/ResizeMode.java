@@ -2,7 +2,7 @@ package dev.edgec.core.ops.nn;
 
 /** How Resize and Upsample map output coordinates to input coordinates and interpolate there. */
 record ResizeMode(Interpolation interpolation, CoordinateTransform transform, NearestRounding rounding,
-                  float cubicA, boolean excludeOutside, float extrapolationValue) {
+                  float cubicA, boolean excludeOutside, float extrapolationValue, boolean antialias) {
 
     enum Interpolation { NEAREST, LINEAR, CUBIC }
 

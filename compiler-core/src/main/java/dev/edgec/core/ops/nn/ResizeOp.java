@@ -12,7 +12,7 @@ import java.util.Optional;
  * coordinate_transformation_mode and nearest_mode, cubic_coeff_a, exclude_outside,
  * extrapolation_value, and from opset 18 axes and keep_aspect_ratio_policy. Scales, sizes and roi must
  * be constants. Opset 10 uses the asymmetric transform and Upsample's nearest rounding, as ONNX Runtime
- * does. antialias=1 is not supported.
+ * does. antialias (18+) widens the linear and cubic filters when downsampling, as ONNX Runtime does.
  */
 public final class ResizeOp extends ResizeFamilyOp {
     /** The types ONNX Runtime's Resize takes, so each is tested against it. */
@@ -139,11 +139,9 @@ public final class ResizeOp extends ResizeFamilyOp {
         };
         if (opset < 11) {
             return new ResizeMode(interpolation, ResizeMode.CoordinateTransform.ASYMMETRIC,
-                    ResizeMode.NearestRounding.SIMPLE, -0.75f, false, 0f);
+                    ResizeMode.NearestRounding.SIMPLE, -0.75f, false, 0f, false);
         }
-        if (opset >= 18 && ctx.attrs().getInt("antialias", 0) != 0) {
-            throw ctx.unsupported("antialias=1 is not supported");
-        }
+        boolean antialias = opset >= 18 && ctx.attrs().getInt("antialias", 0) != 0;
         String t = ctx.attrs().getString("coordinate_transformation_mode", "half_pixel");
         ResizeMode.CoordinateTransform transform = switch (t) {
             case "half_pixel" -> ResizeMode.CoordinateTransform.HALF_PIXEL;
@@ -171,6 +169,7 @@ public final class ResizeOp extends ResizeFamilyOp {
         float a = ctx.attrs().getFloat("cubic_coeff_a", -0.75f);
         boolean exclude = ctx.attrs().getInt("exclude_outside", 0) != 0;
         float extrapolation = ctx.attrs().getFloat("extrapolation_value", 0f);
-        return new ResizeMode(interpolation, transform, rounding, a, exclude, extrapolation);
+        return new ResizeMode(interpolation, transform, rounding, a, exclude, extrapolation,
+                antialias && interpolation != ResizeMode.Interpolation.NEAREST);
     }
 }

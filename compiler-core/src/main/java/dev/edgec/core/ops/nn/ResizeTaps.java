@@ -11,6 +11,9 @@ import java.util.Arrays;
 record ResizeTaps(int taps, int[][] index, float[][] weight, boolean[] inside) {
 
     static ResizeTaps of(ResizeMode mode, int in, int out, float scale, float roiStart, float roiEnd) {
+        if (mode.antialias()) {
+            return antialiased(mode, in, out, scale, roiStart, roiEnd).simplified();
+        }
         int taps = switch (mode.interpolation()) {
             case NEAREST -> 1;
             case LINEAR -> 2;
@@ -32,6 +35,59 @@ record ResizeTaps(int taps, int[][] index, float[][] weight, boolean[] inside) {
             }
         }
         return new ResizeTaps(taps, index, weight, inside).simplified();
+    }
+
+    /**
+     * Antialiased linear or cubic taps: the filter (support 2 or 4 input pixels) is stretched by
+     * {@code 1 / scale} when downsampling, centred on the transformed coordinate + 0.5; weights are
+     * normalized to sum 1. Taps outside the input either go to the edge pixel or, with
+     * exclude_outside, are dropped before normalizing.
+     */
+    private static ResizeTaps antialiased(ResizeMode mode, int in, int out, float rscale, float roiStart, float roiEnd) {
+        boolean cubic = mode.interpolation() == ResizeMode.Interpolation.CUBIC;
+        float scale = 1f / rscale;
+        float supportSize = cubic ? 4f : 2f;
+        float support = scale >= 1f ? supportSize * 0.5f * scale : supportSize * 0.5f;
+        float invScale = scale >= 1f ? 1f / scale : 1f;
+        int taps = (int) Math.ceil(support) * 2 + 1;
+        int[][] index = new int[out][taps];
+        float[][] weight = new float[out][taps];
+        boolean[] inside = new boolean[out];
+        for (int o = 0; o < out; o++) {
+            float x = scale == 1f ? o : mode.transform().apply(o, rscale, in, out, roiStart, roiEnd);
+            float center = 0.5f + x;
+            inside[o] = mode.transform() != ResizeMode.CoordinateTransform.TF_CROP_AND_RESIZE || (x >= 0 && x <= in - 1);
+            int first = (int) Math.floor(center - support + 0.5f);
+            int last = (int) Math.floor(center + support + 0.5f);
+            last = first + Math.max(0, Math.min(last - first, taps));
+            if (mode.excludeOutside()) {
+                first = Math.max(0, Math.min(first, in));
+                last = Math.max(0, Math.min(last, in));
+            }
+            float total = 0;
+            for (int i = first; i < last; i++) {
+                float w = filter((i - center + 0.5f) * invScale, cubic, mode.cubicA());
+                index[o][i - first] = clamp(i, in);
+                weight[o][i - first] = w;
+                total += w;
+            }
+            float inverse = total == 0f ? 1f : 1f / total;
+            for (int t = 0; t < taps; t++) {
+                weight[o][t] *= inverse;
+            }
+        }
+        return new ResizeTaps(taps, index, weight, inside);
+    }
+
+    private static float filter(float x, boolean cubic, float a) {
+        x = Math.abs(x);
+        if (!cubic) {
+            return x < 1f ? 1f - x : 0f;
+        }
+        if (x < 1f) {
+            return ((a + 2f) * x - (a + 3f)) * x * x + 1;
+        }
+        return x < 2f ? (((x - 5f) * x + 8f) * x - 4f) * a : 0f;
     }
 
     private static int clamp(int i, int in) {

@@ -38,7 +38,7 @@ public final class UpsampleOp extends ResizeFamilyOp {
             throw ctx.error("scales has " + scales.length + " values; expected " + rank);
         }
         ResizeMode mode = new ResizeMode(interpolation, ResizeMode.CoordinateTransform.ASYMMETRIC,
-                ResizeMode.NearestRounding.SIMPLE, -0.75f, false, 0f);
+                ResizeMode.NearestRounding.SIMPLE, -0.75f, false, 0f, false);
         return ResizePlan.fromScales(ctx, mode, scales, ResizePlan.fullRoi(rank, 0), ResizePlan.fullRoi(rank, 1));
     }
 }
