@@ -67,7 +67,8 @@ record EinsumEquation(List<String> operands, String output, String reduced) {
         Map<Character, Integer> uses = new TreeMap<>();
         for (String op : operands) {
             for (char ch : op.toCharArray()) {
-                if (!Character.isLetter(ch)) {
+                boolean ascii = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+                if (!ascii && !isEllipsisLetter(ch)) {
                     throw new IllegalArgumentException("'" + ch + "' is not a subscript letter");
                 }
                 uses.merge(ch, 1, Integer::sum);
