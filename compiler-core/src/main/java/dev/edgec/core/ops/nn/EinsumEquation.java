@@ -24,6 +24,11 @@ record EinsumEquation(List<String> operands, String output, String reduced) {
     /** Parses {@code equation} for inputs of the given ranks; throws IllegalArgumentException with the reason. */
     static EinsumEquation parse(String equation, int[] ranks) {
         String eq = equation.replace(" ", "");
+        for (char ch : eq.toCharArray()) {
+            if (ch > 127) {
+                throw new IllegalArgumentException("'" + ch + "' is not a subscript letter");
+            }
+        }
         String lhs = eq;
         String out = null;
         int arrow = eq.indexOf("->");
