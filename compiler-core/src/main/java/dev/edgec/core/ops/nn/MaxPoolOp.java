@@ -1,9 +1,11 @@
 package dev.edgec.core.ops.nn;
 
 import dev.edgec.core.ops.OpContext;
+import dev.edgec.ir.DataType;
+import java.util.List;
 
 /**
- * ONNX MaxPool (opsets 1–21, float32): kernel_shape, pads, auto_pad, strides, dilations (≥10) and
+ * ONNX MaxPool (opsets 1–21, float32; int8 and uint8 from 12): kernel_shape, pads, auto_pad, strides, dilations (≥10) and
  * ceil_mode (≥10). Only output Y is computed; the Indices output (≥8) is rejected.
  */
 public final class MaxPoolOp extends WindowPoolOp {
@@ -19,6 +21,12 @@ public final class MaxPoolOp extends WindowPoolOp {
             }
         }
         return false;
+    }
+
+    /** int8 and uint8 from opset 12, as ONNX defines them. */
+    @Override
+    protected List<DataType> types(int opset) {
+        return opset >= 12 ? List.of(DataType.FLOAT32, DataType.INT8, DataType.UINT8) : List.of(DataType.FLOAT32);
     }
 
     @Override

@@ -14,5 +14,15 @@ public final class NnOperators {
         r.register("GlobalAveragePool", 1, 21, new GlobalAveragePoolOp());
         r.register("GlobalMaxPool", 1, 21, new GlobalMaxPoolOp());
         r.register("BatchNormalization", 6, 21, new BatchNormalizationOp());
+        r.register("LayerNormalization", 17, 21, new LayerNormalizationOp());
+        r.register("InstanceNormalization", 1, 21, new InstanceNormalizationOp());
+        r.register("MeanVarianceNormalization", 9, 21, new MeanVarianceNormalizationOp());
+        r.register("TopK", 1, 21, new TopKOp());
+        r.register("ConvTranspose", 1, 21, new ConvTransposeOp());
+        r.register("Einsum", 12, 21, new EinsumOp());
+        r.register("LRN", 1, 21, new LrnOp());
+        r.register("LpPool", 1, 21, new LpPoolOp());
+        r.register("Resize", 10, 21, new ResizeOp());
+        r.register("Upsample", 7, 9, new UpsampleOp());
     }
 }

@@ -1,16 +1,22 @@
 package dev.edgec.core.ops.nn;
 
 import dev.edgec.core.lower.KernelWriter;
+import dev.edgec.ir.DataType;
 import dev.edgec.wasm.Code;
 import dev.edgec.wasm.ValType;
 
 /**
- * Emits a max or average pooling over every plane of an N x C x spatial input: each output walks
+ * Emits a max, average or Lp pooling over every plane of an N x C x spatial input: each output walks
  * only the taps of its window that lie in the input ({@link TapWalker}); padding never contributes a
  * value, and an average divides by the taps counted by the {@code count_include_pad} rule.
  */
 final class PoolKernel {
-    enum Kind { MAX, AVERAGE }
+    enum Kind { MAX, AVERAGE, LP }
+
+    /** Emits one output: its window's taps are walked from local {@code xp}; the result is stored at local {@code yp}. */
+    private interface Window {
+        void emit(TapWalker walker, int xp, int yp);
+    }
 
     private PoolKernel() {
     }
@@ -20,6 +26,69 @@ final class PoolKernel {
      * @param countPadding for averages: whether taps in the padding count in the divisor
      */
     static void emit(KernelWriter k, Kind kind, WindowGeometry g, int planes, int x, int y, boolean countPadding) {
+        emit(k, kind, g, planes, x, y, countPadding, 2);
+    }
+
+    /**
+     * As above for element type {@code t}: float32, or int8/uint8 for MAX. The tap walker steps in
+     * 4-byte elements, so for byte elements it walks addresses scaled by 4 and each load shifts back.
+     */
+    static void emit(KernelWriter k, Kind kind, WindowGeometry g, int planes, int x, int y, boolean countPadding,
+                     DataType t) {
+        if (t == DataType.FLOAT32) {
+            emit(k, kind, g, planes, x, y, countPadding, 2);
+            return;
+        }
+        Code c = k.code();
+        int acc = k.newI32();
+        int v = k.newI32();
+        forEachWindow(k, g, planes, x * 4, y, 1, false, (walker, xp, yp) -> {
+            c.i32Const(t == DataType.INT8 ? -128 : 0).localSet(acc);
+            walker.walk(xp, -1, (xa, unused) -> {
+                c.localGet(xa).i32Const(2).i32ShrU();
+                k.load(t, 0);
+                c.localTee(v).localGet(acc).localGet(v).localGet(acc).i32GtS().select().localSet(acc);
+            });
+            c.localGet(yp).localGet(acc);
+            k.store(t, 0);
+        });
+    }
+
+    /** As above in float32; for {@link Kind#LP}, {@code (sum of |x|^p)^(1/p)} over the window (padding adds 0). */
+    static void emit(KernelWriter k, Kind kind, WindowGeometry g, int planes, int x, int y, boolean countPadding, int p) {
+        Code c = k.code();
+        int acc = k.newLocal(ValType.F32);
+        forEachWindow(k, g, planes, x, y, 4, countPadding, (walker, xp, yp) -> {
+            c.f32Const(kind == Kind.MAX ? Float.NEGATIVE_INFINITY : 0f).localSet(acc);
+            walker.walk(xp, -1, (xa, unused) -> {
+                c.localGet(acc).localGet(xa).f32Load(0);
+                if (kind == Kind.MAX) {
+                    c.f32Max();
+                } else if (kind == Kind.LP) {
+                    LpPower.pushAbsPower(k, p);
+                    c.f32Add();
+                } else {
+                    c.f32Add();
+                }
+                c.localSet(acc);
+            });
+            c.localGet(yp).localGet(acc);
+            if (kind == Kind.AVERAGE) {
+                walker.pushDivisor();
+                c.f32ConvertI32S().f32Div();
+            } else if (kind == Kind.LP) {
+                LpPower.root(k, p);
+            }
+            c.f32Store(0);
+        });
+    }
+
+    /**
+     * The loops over planes and output positions. {@code xBase} is the input's address as the walker
+     * counts it (times 4 for byte elements); outputs are {@code outBytes} wide.
+     */
+    private static void forEachWindow(KernelWriter k, WindowGeometry g, int planes, int xBase, int y, int outBytes,
+                                      boolean countPadding, Window window) {
         Code c = k.code();
         int rank = g.rank();
         int[] inStrides = new int[rank];
@@ -37,32 +106,16 @@ final class PoolKernel {
         int yp = k.newI32();
         int xg = k.newI32();
         int xp = k.newI32();
-        int acc = k.newLocal(ValType.F32);
         c.i32Const(y).localSet(yp);
         k.forRange(planes, plane -> {
-            c.localGet(plane).i32Const(planeBytes).i32Mul().i32Const(x).i32Add().localSet(xg);
+            c.localGet(plane).i32Const(planeBytes).i32Mul().i32Const(xBase).i32Add().localSet(xg);
             nest(k, g, pos, 0, () -> {
                 walker.loadRanges(pos);
                 c.localGet(xg);
                 walker.pushInputOffset();
                 c.i32Add().localSet(xp);
-                c.f32Const(kind == Kind.MAX ? Float.NEGATIVE_INFINITY : 0f).localSet(acc);
-                walker.walk(xp, -1, (xa, unused) -> {
-                    c.localGet(acc).localGet(xa).f32Load(0);
-                    if (kind == Kind.MAX) {
-                        c.f32Max();
-                    } else {
-                        c.f32Add();
-                    }
-                    c.localSet(acc);
-                });
-                c.localGet(yp).localGet(acc);
-                if (kind == Kind.AVERAGE) {
-                    walker.pushDivisor();
-                    c.f32ConvertI32S().f32Div();
-                }
-                c.f32Store(0);
-                Loops.add(c, yp, 4);
+                window.emit(walker, xp, yp);
+                Loops.add(c, yp, outBytes);
             });
         });
     }

@@ -24,9 +24,14 @@ abstract class WindowPoolOp implements Operator {
 
     protected abstract PoolKernel.Kind kind();
 
+    /** The element types the operator takes at {@code opset}. */
+    protected List<DataType> types(int opset) {
+        return List.of(DataType.FLOAT32);
+    }
+
     Plan plan(OpContext ctx) {
         ctx.expectInputs(1, 1);
-        ctx.expectType(0, List.of(DataType.FLOAT32));
+        ctx.expectType(0, types(ctx.opset()));
         Shape x = ctx.inputType(0).shape();
         if (x.rank() < 3) {
             throw ctx.error("input X must have rank 3 or more (N, C, spatial...), got shape " + x);
@@ -62,13 +67,13 @@ abstract class WindowPoolOp implements Operator {
         dims[0] = x.dim(0);
         dims[1] = x.dim(1);
         System.arraycopy(p.window().output(), 0, dims, 2, p.window().rank());
-        return List.of(TensorType.of(DataType.FLOAT32, dims));
+        return List.of(TensorType.of(ctx.inputType(0).dataType(), dims));
     }
 
     @Override
     public void lower(OpContext ctx, KernelWriter k) {
         Plan p = plan(ctx);
         PoolKernel.emit(k, kind(), p.window(), p.planes(), k.address(ctx.inputName(0)), k.address(ctx.outputName(0)),
-                p.countPadding());
+                p.countPadding(), ctx.inputType(0).dataType());
     }
 }
