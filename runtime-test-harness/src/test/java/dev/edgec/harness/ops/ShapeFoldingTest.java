@@ -78,4 +78,23 @@ class ShapeFoldingTest {
             }
         }
     }
+
+    /** Expand, Equal, Where, Concat and Unsqueeze on small constants fold to what ONNX Runtime computes. */
+    @Test
+    void foldedDataMovementMatchesOrt() {
+        for (DataType t : List.of(DataType.INT64, DataType.FLOAT32)) {
+            OnnxBuilder b = new OnnxBuilder("fold_moves", 13);
+            String a = b.initializer("a", Tensor.ofDoubles(t, Shape.of(3, 1), 1, 0, 2));
+            String wide = b.node("Expand", List.of(a, b.initializer("shape", OpCheck.int64s(2, 3, 4))));
+            String zero = b.initializer("zero", Tensor.ofDoubles(t, Shape.scalar(), 0));
+            String isZero = b.node("Equal", List.of(wide, zero));
+            String fixed = b.node("Where", List.of(isZero, b.initializer("nine", Tensor.ofDoubles(t, Shape.of(4), 9, 8, 7, 6)), wide));
+            String joined = b.node("Concat", List.of(fixed, b.node("Unsqueeze", List.of(
+                    b.initializer("row", Tensor.ofDoubles(t, Shape.of(3, 4), 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)),
+                    b.initializer("axis0", OpCheck.int64s(0))))), "axis", 0L);
+            String x = b.input("x", t, 3, 3, 4);
+            b.output(b.node("Add", List.of(joined, x)), t);
+            OpCheck.assertMatchesOrt(b.toBytes(), t);
+        }
+    }
 }
