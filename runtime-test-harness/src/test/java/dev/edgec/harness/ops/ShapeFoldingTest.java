@@ -20,6 +20,12 @@ class ShapeFoldingTest {
         return Tensor.ofLongs(DataType.INT64, Shape.scalar(), v);
     }
 
+    /** The op types of the nodes left after import, that is, those not folded to constants. */
+    private static List<String> remainingOps(byte[] model) {
+        return new Compiler().compile(model, CompileOptions.defaults()).imported().graph().nodes().stream()
+                .map(n -> n.opType()).toList();
+    }
+
     /** What torch.onnx emits for {@code x.reshape(x.size(0), -1)}: Shape → Gather → Unsqueeze → Concat → Reshape. */
     @Test
     void pytorchDynamicReshape() {
@@ -33,6 +39,7 @@ class ShapeFoldingTest {
             String target = b.node("Concat", List.of(n1, b.initializer("minus_one", OpCheck.int64s(-1))), "axis", 0L);
             b.output(b.node("Reshape", List.of(x, target)), DataType.FLOAT32);
             OpCheck.assertMatchesOrt(b.toBytes(), DataType.FLOAT32);
+            assertEquals(List.of("Reshape"), remainingOps(b.toBytes()));
         }
     }
 
@@ -60,6 +67,7 @@ class ShapeFoldingTest {
         var compiled = new Compiler().compile(model, CompileOptions.defaults());
         assertEquals(List.of(6, 2, 2), java.util.Arrays.stream(compiled.signature().outputs().get(0).type().shape().dims())
                 .boxed().toList());
+        assertEquals(List.of("Add", "Reshape"), remainingOps(model));
     }
 
     /** Folded integer and float arithmetic agrees with ONNX Runtime, including truncating negative division. */
@@ -76,6 +84,26 @@ class ShapeFoldingTest {
                 b.output(b.node("Add", List.of(folded, x)), t);
                 OpCheck.assertMatchesOrt(b.toBytes(), t);
             }
+        }
+    }
+
+    /** Expand, Equal, Where, Concat and Unsqueeze on small constants fold to what ONNX Runtime computes. */
+    @Test
+    void foldedDataMovementMatchesOrt() {
+        for (DataType t : List.of(DataType.INT64, DataType.FLOAT32)) {
+            OnnxBuilder b = new OnnxBuilder("fold_moves", 13);
+            String a = b.initializer("a", Tensor.ofDoubles(t, Shape.of(3, 1), 1, 0, 2));
+            String wide = b.node("Expand", List.of(a, b.initializer("shape", OpCheck.int64s(2, 3, 4))));
+            String zero = b.initializer("zero", Tensor.ofDoubles(t, Shape.scalar(), 0));
+            String isZero = b.node("Equal", List.of(wide, zero));
+            String fixed = b.node("Where", List.of(isZero, b.initializer("nine", Tensor.ofDoubles(t, Shape.of(4), 9, 8, 7, 6)), wide));
+            String joined = b.node("Concat", List.of(fixed, b.node("Unsqueeze", List.of(
+                    b.initializer("row", Tensor.ofDoubles(t, Shape.of(3, 4), 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)),
+                    b.initializer("axis0", OpCheck.int64s(0))))), "axis", 0L);
+            String x = b.input("x", t, 3, 3, 4);
+            b.output(b.node("Add", List.of(joined, x)), t);
+            OpCheck.assertMatchesOrt(b.toBytes(), t);
+            assertEquals(List.of("Add"), remainingOps(b.toBytes()));
         }
     }
 }

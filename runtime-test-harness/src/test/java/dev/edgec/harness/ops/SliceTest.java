@@ -23,7 +23,9 @@ class SliceTest {
                 Arguments.of(new int[]{4, 5, 6}, new long[]{20, -2}, new long[]{1, 1}, new long[]{-1, 1}, new long[]{-3, -1}),
                 Arguments.of(new int[]{4, 5}, new long[]{-10, 7}, new long[]{10, 9}, new long[]{0, 1}, null),
                 Arguments.of(new int[]{3, 4, 5}, new long[]{1, 0, 4}, new long[]{2, 4, 0}, new long[]{0, 1, 2}, new long[]{1, 3, -2}),
-                Arguments.of(new int[]{7}, new long[]{2}, new long[]{2}, null, null));
+                Arguments.of(new int[]{7}, new long[]{2}, new long[]{2}, null, null),
+                Arguments.of(new int[]{3, 5}, new long[]{1, -1}, new long[]{MAX, Long.MIN_VALUE}, new long[]{0, 1},
+                        new long[]{MAX, -MAX}));
     }
 
     static byte[] model(DataType t, int[] shape, long[] starts, long[] ends, long[] axes, long[] steps, int opset) {

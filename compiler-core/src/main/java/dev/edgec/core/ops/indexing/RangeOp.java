@@ -15,6 +15,9 @@ import java.util.Optional;
  * inputs' values, so all three must be constants and the result is computed at compile time.
  */
 final class RangeOp implements Operator {
+    /** The result becomes constant data in the module; 16 Mi elements (64 MB of int32) is far beyond any real use. */
+    private static final int MAX_ELEMENTS = 1 << 24;
+
     private static final List<DataType> TYPES = List.of(DataType.FLOAT32, DataType.FLOAT64, DataType.INT16,
             DataType.INT32, DataType.INT64);
 
@@ -38,8 +41,12 @@ final class RangeOp implements Operator {
             throw ctx.error("delta is 0");
         }
         double n = Math.ceil((limit.getDouble(0) - start.getDouble(0)) / delta.getDouble(0));
-        if (!(n <= Shape.MAX_ELEMENTS)) {
-            throw ctx.error("the range has too many elements");
+        if (Double.isNaN(n)) {
+            throw ctx.error("the range of start " + start.getDouble(0) + ", limit " + limit.getDouble(0) + " is undefined");
+        }
+        if (n > MAX_ELEMENTS) {
+            throw new dev.edgec.ir.LimitExceededException(ctx.node().describe() + ": the range has " + (long) n
+                    + " elements, over the limit of " + MAX_ELEMENTS);
         }
         int count = (int) Math.max(0, n);
         if (t.isFloating()) {

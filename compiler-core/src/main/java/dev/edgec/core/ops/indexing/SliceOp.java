@@ -76,7 +76,9 @@ final class SliceOp implements Operator {
                 s = Math.max(0, Math.min(dim - 1, s));
                 e = Math.max(-1, Math.min(dim - 1, e));
             }
-            long n = step > 0 ? (e - s + step - 1) / step : (s - e + (-step) - 1) / (-step);
+            // written so that no intermediate overflows, even for steps near ±2^63
+            long span = step > 0 ? e - s : s - e;
+            long n = span <= 0 ? 0 : 1 + (span - 1) / Math.abs(Math.max(step, -Long.MAX_VALUE));
             counts[axis] = (int) Math.max(0, n);
             strides[axis] = rowMajor[axis] * step;
             start += counts[axis] == 0 ? 0 : s * rowMajor[axis];
