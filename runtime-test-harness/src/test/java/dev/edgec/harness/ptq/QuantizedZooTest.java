@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * until they are in, the compile fails with "unsupported operators".
  */
 class QuantizedZooTest {
-    static final int SAMPLES = 10;
+    /** Two samples: Chicory runs mobilenet and resnet8 slowly (10 samples took 390 s for the six models). */
+    static final int SAMPLES = 2;
 
     static Stream<ZooModel> zoo() {
         return Zoo.all().stream();
@@ -42,10 +43,9 @@ class QuantizedZooTest {
                 OrtQuantization.calibrate(model, OrtQuantization.randomSamples(model, 1, 100))).toByteArray();
         byte[] wasm = new Compiler().compile(qdq, CompileOptions.defaults()).moduleBytes();
         List<Map<String, Tensor>> samples = OrtQuantization.randomSamples(model, 2, SAMPLES);
-        AccuracyReport report = OrtQuantization.compare(model, qdq, List.of());
         List<String> names = new ArrayList<>();
         OnnxImporter.parse(model).getGraph().getOutputList().forEach(v -> names.add(v.getName()));
-        report = new AccuracyReport(names, names.stream().map(n -> true).toList());
+        AccuracyReport report = new AccuracyReport(names, names.stream().map(n -> true).toList());
         double maxRef = 0;
         try (OrtReference ort = new OrtReference(qdq); ModuleRunner runner = new ModuleRunner(wasm, new ChicoryRuntime())) {
             for (Map<String, Tensor> s : samples) {

@@ -28,7 +28,8 @@ import java.util.Set;
  * <ul>
  *   <li>int8 symmetric per-output-channel weights (zero point 0) behind a per-axis DequantizeLinear,</li>
  *   <li>an int32 bias with scale s_input · s_weight[c] (zero point 0) where the bias adds unscaled,</li>
- *   <li>a QuantizeLinear → DequantizeLinear pair (int8, asymmetric, per tensor) on its input and its output.</li>
+ *   <li>a QuantizeLinear → DequantizeLinear pair (int8, asymmetric, per tensor) on its input and its output
+ *       (after the Relu when a Relu alone reads the output).</li>
  * </ul>
  * Graph inputs and outputs keep their names and float types, so the result is a drop-in replacement.
  * The output opset is max(13, model opset), the first with per-axis DequantizeLinear.
@@ -53,7 +54,8 @@ public final class QdqQuantizer {
             QuantizableNode q = QuantizableNode.of(n, inits);
             if (q != null) {
                 names.add(q.activation());
-                names.add(q.output());
+                String relu = soleReluAfter(model.getGraph(), q.output());
+                names.add(relu != null ? relu : q.output());
             }
         }
         return new ArrayList<>(names);
@@ -125,9 +127,7 @@ public final class QdqQuantizer {
             out.addNode(nb);
             for (String[] pair : qdq) {
                 String y = pair[1];
-                QuantParams p = activationParams.computeIfAbsent(y,
-                        a -> onlyReluReads(g, a) ? new ActivationRange(0, Math.max(0, range(a, ranges).max())).int8()
-                                : params(a, ranges));
+                QuantParams p = activationParams.computeIfAbsent(y, a -> params(a, ranges));
                 addQdq(out, names, y, pair[0], y, p);
             }
         }
@@ -187,25 +187,25 @@ public final class QdqQuantizer {
     }
 
     /**
-     * True when {@code tensor} is read by Relu nodes only (and is no graph output): its negative values
-     * are then never seen, so its range can start at 0 and every int8 step covers half as much. The
-     * quantized tensor is then already non-negative and the Relu that follows changes nothing, as with
-     * ONNX Runtime's Conv+Relu handling.
+     * The output of the Relu that alone reads {@code tensor} (which is no graph output), else null. The
+     * Q/DQ pair then goes after the Relu, as ONNX Runtime's quantizer places it: the range starts at 0,
+     * so each int8 step is half as large, and Conv → Relu → QuantizeLinear fuses into one integer kernel.
      */
-    private static boolean onlyReluReads(GraphProto g, String tensor) {
+    private static String soleReluAfter(GraphProto g, String tensor) {
         if (g.getOutputList().stream().anyMatch(v -> v.getName().equals(tensor))) {
-            return false;
+            return null;
         }
-        boolean read = false;
+        NodeProto reader = null;
         for (NodeProto n : g.getNodeList()) {
             if (n.getInputList().contains(tensor)) {
-                if (!n.getOpType().equals("Relu") || !n.getDomain().isEmpty()) {
-                    return false;
+                if (reader != null) {
+                    return null;
                 }
-                read = true;
+                reader = n;
             }
         }
-        return read;
+        return reader != null && reader.getOpType().equals("Relu") && reader.getDomain().isEmpty() ? reader.getOutput(0)
+                : null;
     }
 
     /** Adds x → QuantizeLinear → DequantizeLinear → y; the new names are made from {@code label}, the tensor's original name. */
