@@ -1,6 +1,7 @@
 package dev.edgec.core.ops.elementwise;
 
 import dev.edgec.core.lower.BroadcastLoop;
+import dev.edgec.core.lower.Float16;
 import dev.edgec.core.lower.KernelWriter;
 import dev.edgec.core.ops.OpContext;
 import dev.edgec.core.ops.Operator;
@@ -24,7 +25,10 @@ public abstract class BinaryElementwiseOp implements Operator {
     protected void readAttributes(OpContext ctx) {
     }
 
-    /** Emits f: consumes a then b (each of {@code t}'s stack type) and pushes the result. */
+    /**
+     * Emits f: consumes a then b (each of {@code t}'s stack type) and pushes the result. {@code t} is the
+     * type computed in: float32 for float16 tensors (see {@link Float16}).
+     */
     protected abstract void emitScalar(OpContext ctx, KernelWriter k, DataType t);
 
     @Override
@@ -54,11 +58,11 @@ public abstract class BinaryElementwiseOp implements Operator {
                 (idx, o) -> {
                     k.pushByteOffset(o, ot);
                     k.pushByteOffset(idx[0], t);
-                    k.load(t, a);
+                    Float16.load(k, t, a);
                     k.pushByteOffset(idx[1], t);
-                    k.load(t, b);
-                    emitScalar(ctx, k, t);
-                    k.store(ot, out);
+                    Float16.load(k, t, b);
+                    emitScalar(ctx, k, Float16.computeType(t));
+                    Float16.store(k, ot, out);
                 });
     }
 }

@@ -1,5 +1,6 @@
 package dev.edgec.core.ops.elementwise;
 
+import dev.edgec.core.lower.Float16;
 import dev.edgec.core.lower.KernelWriter;
 import dev.edgec.core.ops.OpContext;
 import dev.edgec.core.ops.Operator;
@@ -19,7 +20,15 @@ public abstract class UnaryElementwiseOp implements Operator {
     protected void readAttributes(OpContext ctx) {
     }
 
-    /** Emits f: consumes one value of {@code t}'s stack type and pushes one. */
+    /** The output element type for input type {@code inputType} (by default the same). */
+    protected DataType outputType(DataType inputType) {
+        return inputType;
+    }
+
+    /**
+     * Emits f: consumes one value of {@code t}'s stack type and pushes one of the output's. {@code t} is
+     * the type computed in: float32 for float16 tensors (see {@link Float16}).
+     */
     protected abstract void emitScalar(OpContext ctx, KernelWriter k, DataType t);
 
     @Override
@@ -27,21 +36,23 @@ public abstract class UnaryElementwiseOp implements Operator {
         ctx.expectInputs(1, 1);
         ctx.expectType(0, types());
         readAttributes(ctx);
-        return List.of(ctx.inputType(0));
+        TensorType in = ctx.inputType(0);
+        return List.of(new TensorType(outputType(in.dataType()), in.shape()));
     }
 
     @Override
     public void lower(OpContext ctx, KernelWriter k) {
         TensorType t = ctx.inputType(0);
         DataType dt = t.dataType();
+        DataType ot = ctx.outputType(0).dataType();
         int in = k.address(ctx.inputName(0));
         int out = k.address(ctx.outputName(0));
         k.forRange(t.elementCount(), i -> {
+            k.pushByteOffset(i, ot);
             k.pushByteOffset(i, dt);
-            k.pushByteOffset(i, dt);
-            k.load(dt, in);
-            emitScalar(ctx, k, dt);
-            k.store(dt, out);
+            Float16.load(k, dt, in);
+            emitScalar(ctx, k, Float16.computeType(dt));
+            Float16.store(k, ot, out);
         });
     }
 }

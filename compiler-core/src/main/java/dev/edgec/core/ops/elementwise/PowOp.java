@@ -1,0 +1,162 @@
+package dev.edgec.core.ops.elementwise;
+
+import dev.edgec.core.lower.BroadcastLoop;
+import dev.edgec.core.lower.Float16;
+import dev.edgec.core.lower.KernelWriter;
+import dev.edgec.core.lower.MathFunction;
+import dev.edgec.core.ops.OpContext;
+import dev.edgec.core.ops.Operator;
+import dev.edgec.core.ops.ShapeInference;
+import dev.edgec.ir.DataType;
+import dev.edgec.ir.Shape;
+import dev.edgec.ir.TensorType;
+import dev.edgec.wasm.BlockType;
+import dev.edgec.wasm.Code;
+import dev.edgec.wasm.ValType;
+import java.util.List;
+
+/**
+ * Pow with broadcasting; the output has the base's type. Before opset 12 base and exponent are the
+ * same float type; from 12 the base is int32, int64 or a float, the exponent any numeric type.
+ * <ul>
+ * <li>Float base: the exponent converted to float32 and {@link MathFunction#POW_F32} (float16 and
+ * float64 bases compute in float32: ≤ 3 ulp of float32, ~2e-7 relative, inside the backend tolerance).</li>
+ * <li>Integer base with a whole exponent (any integer type, or a float holding a whole number):
+ * exact repeated squaring in int64, wrapping like C++ integer arithmetic. A negative exponent gives
+ * 1/x^|e| truncated: 1 for x = 1, ±1 for x = −1, else 0 (also for x = 0, where C++ is undefined).</li>
+ * <li>Integer base with a fractional exponent: float32 pow, truncated toward zero as Cast does.</li>
+ * </ul>
+ */
+final class PowOp implements Operator {
+    private static final List<DataType> BASE_TYPES = List.of(DataType.FLOAT32, DataType.FLOAT64, DataType.FLOAT16,
+            DataType.INT32, DataType.INT64);
+    private static final List<DataType> EXPONENT_TYPES = NumericTypes.NUMERIC_AND_FLOAT16;
+
+    @Override
+    public List<TensorType> inferTypes(OpContext ctx) {
+        ctx.expectInputs(2, 2);
+        boolean legacy = ctx.opset() < 12;
+        DataType t = ctx.expectType(0, legacy ? List.of(DataType.FLOAT32, DataType.FLOAT64, DataType.FLOAT16)
+                : BASE_TYPES);
+        DataType e = ctx.expectType(1, EXPONENT_TYPES);
+        if (legacy && e != t) {
+            throw ctx.error("before opset 12 the exponent must have the base's type " + t.signatureName()
+                    + ", got " + e.signatureName());
+        }
+        Shape out = ShapeInference.broadcast(List.of(ctx.inputType(0).shape(), ctx.inputType(1).shape()));
+        if (out == null) {
+            throw ctx.error("shapes " + ctx.inputType(0).shape() + " and " + ctx.inputType(1).shape()
+                    + " do not broadcast");
+        }
+        return List.of(new TensorType(t, out));
+    }
+
+    @Override
+    public void lower(OpContext ctx, KernelWriter k) {
+        DataType t = ctx.inputType(0).dataType();
+        DataType e = ctx.inputType(1).dataType();
+        int a = k.address(ctx.inputName(0));
+        int b = k.address(ctx.inputName(1));
+        int out = k.address(ctx.outputName(0));
+        BroadcastLoop.emit(k, ctx.outputType(0).shape(), List.of(ctx.inputType(0).shape(), ctx.inputType(1).shape()),
+                (idx, o) -> {
+                    k.pushByteOffset(o, t);
+                    k.pushByteOffset(idx[0], t);
+                    Float16.load(k, t, a);
+                    k.pushByteOffset(idx[1], e);
+                    Float16.load(k, e, b);
+                    if (t.isFloating()) {
+                        floatPow(k, t, e);
+                    } else {
+                        integerPow(k, t, e);
+                    }
+                    Float16.store(k, t, out);
+                });
+    }
+
+    /** Consumes x (t's compute type) and y (e's); pushes x^y in t's compute type. */
+    private static void floatPow(KernelWriter k, DataType t, DataType e) {
+        Code c = k.code();
+        ElementConversion.emit(k, e, DataType.FLOAT32);
+        if (t == DataType.FLOAT64) {
+            int y = k.newLocal(ValType.F32);
+            c.localSet(y).f32DemoteF64().localGet(y);
+            c.call(k.mathFunction(MathFunction.POW_F32)).f64PromoteF32();
+        } else {
+            c.call(k.mathFunction(MathFunction.POW_F32));
+        }
+    }
+
+    /** Consumes x (i32 or i64) and y (e's compute type); pushes x^y in x's stack type. */
+    private static void integerPow(KernelWriter k, DataType t, DataType e) {
+        Code c = k.code();
+        ValType st = KernelWriter.stackType(t);
+        int x = k.newLocal(ValType.I64);
+        int n = k.newLocal(ValType.I64);
+        if (!Float16.computeType(e).isFloating()) {
+            ElementConversion.emit(k, e, DataType.INT64);
+            c.localSet(n);
+            ElementConversion.emit(k, t, DataType.INT64);
+            c.localSet(x);
+            wholePower(k, x, n);
+        } else {
+            DataType fe = Float16.computeType(e);
+            ValType fst = KernelWriter.stackType(fe);
+            int y = k.newLocal(fst);
+            int xv = k.newLocal(st);
+            c.localSet(y).localTee(xv);
+            ElementConversion.emit(k, t, DataType.INT64);
+            c.localSet(x);
+            // whole y: exact integer power; otherwise float32 pow truncated
+            if (fst == ValType.F64) {
+                c.localGet(y).f64Nearest().localGet(y).f64Eq();
+            } else {
+                c.localGet(y).f32Nearest().localGet(y).f32Eq();
+            }
+            c.if_(BlockType.of(ValType.I64));
+            c.localGet(y);
+            ElementConversion.emit(k, fe, DataType.INT64);
+            c.localSet(n);
+            wholePower(k, x, n);
+            c.else_();
+            c.localGet(xv);
+            ElementConversion.emit(k, t, DataType.FLOAT32);
+            c.localGet(y);
+            ElementConversion.emit(k, fe, DataType.FLOAT32);
+            c.call(k.mathFunction(MathFunction.POW_F32));
+            ElementConversion.emit(k, DataType.FLOAT32, DataType.INT64);
+            c.end();
+        }
+        if (st == ValType.I32) {
+            c.i32WrapI64();
+        }
+    }
+
+    /** Pushes x^n (i64 locals; n may be negative) by repeated squaring, wrapping on overflow. */
+    private static void wholePower(KernelWriter k, int x, int n) {
+        Code c = k.code();
+        int r = k.newLocal(ValType.I64);
+        c.localGet(n).i64Const(0).i64LtS().if_(BlockType.of(ValType.I64));
+        {
+            // 1/x^|n| truncated: x = 1 → 1, x = -1 → ±1 by n's parity, else 0
+            c.i64Const(1);
+            c.i64Const(-1).i64Const(1).localGet(n).i64Const(1).i64And().i64Eqz().i32Eqz().select();
+            c.i64Const(0).localGet(x).i64Const(-1).i64Eq().select();
+            c.localGet(x).i64Const(1).i64Eq().select();
+        }
+        c.else_();
+        {
+            c.i64Const(1).localSet(r);
+            c.block().loop();
+            c.localGet(n).i64Eqz().brIf(1);
+            c.localGet(r).localGet(x).i64Mul().localGet(r).localGet(n).i64Const(1).i64And().i64Eqz().i32Eqz().select()
+                    .localSet(r);
+            c.localGet(x).localGet(x).i64Mul().localSet(x);
+            c.localGet(n).i64Const(1).i64ShrU().localSet(n);
+            c.br(0);
+            c.end().end();
+            c.localGet(r);
+        }
+        c.end();
+    }
+}
