@@ -72,6 +72,47 @@ final class MathSweep {
         return out;
     }
 
+    /** f(x, y) as computed by the two-argument wasm function {@code f}, for each pair. */
+    static float[] evaluateBinary(MathFunction f, float[] xs, float[] ys) {
+        ModuleBuilder module = new ModuleBuilder();
+        FunctionBuilder sweep = module.addFunction("sweep", FuncType.of(List.of(ValType.I32), ValType.I32));
+        int callee = new MathLibrary(module).functionIndex(f);
+        Code c = sweep.code();
+        int i = sweep.addLocal(ValType.I32);
+        c.block().loop();
+        c.localGet(i).localGet(0).i32GeU().brIf(1);
+        c.localGet(i).i32Const(2).i32Shl();
+        c.localGet(i).i32Const(2).i32Shl().f32Load(0);
+        c.localGet(i).i32Const(2).i32Shl().f32Load(BATCH * 4).call(callee);
+        c.f32Store(BATCH * 8);
+        c.localGet(i).i32Const(1).i32Add().localSet(i).br(0);
+        c.end().end();
+        c.i32Const(0);
+        int pages = BATCH * 12 / 65536;
+        module.memory(pages, pages).exportMemory("memory").exportFunction("sweep", sweep.index());
+        byte[] wasm = module.encode().bytes();
+        float[] out = new float[xs.length];
+        try (WasmInstance instance = new ChicoryRuntime().instantiate(wasm)) {
+            for (int from = 0; from < xs.length; from += BATCH) {
+                int n = Math.min(BATCH, xs.length - from);
+                ByteBuffer in = ByteBuffer.allocate(n * 4).order(ByteOrder.LITTLE_ENDIAN);
+                ByteBuffer in2 = ByteBuffer.allocate(n * 4).order(ByteOrder.LITTLE_ENDIAN);
+                for (int j = 0; j < n; j++) {
+                    in.putFloat(xs[from + j]);
+                    in2.putFloat(ys[from + j]);
+                }
+                instance.write(0, in.array());
+                instance.write(BATCH * 4, in2.array());
+                instance.call("sweep", n);
+                ByteBuffer res = ByteBuffer.wrap(instance.read(BATCH * 8, n * 4)).order(ByteOrder.LITTLE_ENDIAN);
+                for (int j = 0; j < n; j++) {
+                    out[from + j] = res.getFloat();
+                }
+            }
+        }
+        return out;
+    }
+
     /** Largest error in float32 ulps of the exact value (ulps of subnormals count as Float.MIN_VALUE). */
     static Worst worstError(MathFunction f, float[] xs, DoubleUnaryOperator exact) {
         float[] ys = evaluate(f, xs);

@@ -12,8 +12,10 @@ import dev.edgec.wasm.ValType;
  * polynomials of degree 13 and 14 (truncation below 1e-13 on |r| ≤ π/4); the quadrant k mod 4 picks
  * ±sin r or ±cos r. For |x| &lt; 2^20·π/2 the float64 result is within 1e-12 relative (plus the
  * reduction's absolute 1e-16), so the float32 result is correctly rounded except near ties: measured
- * ≤ 0.5 ulp + a hair (TrigF32Test bounds it by 1 ulp). Beyond that range the reduction loses bits
- * progressively; results stay in [-1, 1] but are not claimed accurate. ±∞ and NaN give NaN.
+ * ≤ 0.5 ulp + a hair (TrigF32Test bounds it by 1 ulp, swept over [-1e6, 1e6]). Beyond that range the
+ * rounding of k·PIO2_HI loses bits progressively (|x|·1e-16 absolute); from |x| ≈ 7e15, where it
+ * would exceed π/4, r is set to 0, so sin and cos stay in [-1, 1] but are not accurate there.
+ * ±∞ and NaN give NaN.
  */
 public final class TrigF32 {
     private static final double TWO_OVER_PI = 0.6366197723675814;
@@ -58,6 +60,8 @@ public final class TrigF32 {
         // k mod 4 computed exactly in float64, so that no float→int conversion can trap
         c.localGet(k).localGet(k).f64Const(0.25).f64Mul().f64Floor().f64Const(4).f64Mul().f64Sub().i32TruncF64S()
                 .localSet(q);
+        // far beyond the accurate range k·PIO2_HI is not exact and r may exceed π/4 wildly: keep it bounded
+        c.f64Const(0).localGet(r).localGet(r).f64Abs().f64Const(1).f64Gt().select().localSet(r);
         c.localGet(r).localGet(r).f64Mul().localSet(z);
         // sin r = r·(1 - z/3! + z²/5! - ... - z⁶/13!)
         polynomial(c, z, new double[]{1.0 / 6227020800L, -1.0 / 39916800, 1.0 / 362880, -1.0 / 5040, 1.0 / 120,

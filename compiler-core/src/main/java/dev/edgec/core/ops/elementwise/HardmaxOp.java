@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * Hardmax: 1 at the first maximum of each row, 0 elsewhere. Rows as Softmax's: before opset 13 the
  * input is coerced to 2-D at {@code axis} (default 1); from 13 a row runs along dimension {@code axis}
- * (default −1) only.
+ * (default −1) only. float32 only: ONNX Runtime implements no other type to check against.
  */
 final class HardmaxOp implements Operator {
     /** Rows as (outer count, row length n, inner count = element stride of a row). */
@@ -47,7 +47,7 @@ final class HardmaxOp implements Operator {
     @Override
     public List<TensorType> inferTypes(OpContext ctx) {
         ctx.expectInputs(1, 1);
-        ctx.expectType(0, List.of(DataType.FLOAT32, DataType.FLOAT64, DataType.FLOAT16));
+        ctx.expectType(0, List.of(DataType.FLOAT32));
         rows(ctx);
         return List.of(ctx.inputType(0));
     }

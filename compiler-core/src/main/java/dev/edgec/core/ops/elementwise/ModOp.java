@@ -64,12 +64,12 @@ final class ModOp extends BinaryElementwiseOp {
         c.localGet(a).localGet(a).localGet(b).f64Div().f64Trunc().localGet(b).f64Mul().f64Sub().localSet(r);
         // overshoot: r ≠ 0 with the sign opposite to a's
         c.localGet(r).localGet(b).localGet(a).f64Copysign().f64Add().localGet(r);
-        c.localGet(r).localGet(a).f64Mul().f64Const(0).f64Lt().select();
+        c.localGet(r).localGet(a).f64Mul().f64Const(0).f64Lt().select().localSet(r);
         // x mod ±∞ = x for finite x
-        c.localGet(a).localGet(b).f64Abs().f64Const(Double.POSITIVE_INFINITY).f64Eq().localGet(a).f64Abs()
+        c.localGet(a).localGet(r);
+        c.localGet(b).f64Abs().f64Const(Double.POSITIVE_INFINITY).f64Eq().localGet(a).f64Abs()
                 .f64Const(Double.POSITIVE_INFINITY).f64Lt().i32And();
         c.select();
-        // the select above has [fixed r, a, cond]: reorder so that a wins when cond holds
     }
 
     /** Consumes a, b of stack type st; pushes the integer remainder. */

@@ -22,8 +22,10 @@ import java.util.List;
  * <li>Float base: the exponent converted to float32 and {@link MathFunction#POW_F32} (float16 and
  * float64 bases compute in float32: ≤ 3 ulp of float32, ~2e-7 relative, inside the backend tolerance).</li>
  * <li>Integer base with a whole exponent (any integer type, or a float holding a whole number):
- * exact repeated squaring in int64, wrapping like C++ integer arithmetic. A negative exponent gives
- * 1/x^|e| truncated: 1 for x = 1, ±1 for x = −1, else 0 (also for x = 0, where C++ is undefined).</li>
+ * exact repeated squaring in int64. ONNX Runtime computes {@code static_cast<T>(std::pow(x, y))}, so a
+ * result beyond the type's range gives its minimum (x86's conversion of an out-of-range double), and
+ * a negative exponent gives 1/x^|e| truncated: 1 for x = 1, ±1 for x = −1, the minimum for x = 0,
+ * else 0. (Between 2^53 and 2^63 ONNX Runtime's double result is rounded; edgec's is exact.)</li>
  * <li>Integer base with a fractional exponent: float32 pow, truncated toward zero as Cast does.</li>
  * </ul>
  */
@@ -98,7 +100,7 @@ final class PowOp implements Operator {
             c.localSet(n);
             ElementConversion.emit(k, t, DataType.INT64);
             c.localSet(x);
-            wholePower(k, x, n);
+            wholePower(k, x, n, st);
         } else {
             DataType fe = Float16.computeType(e);
             ValType fst = KernelWriter.stackType(fe);
@@ -117,14 +119,17 @@ final class PowOp implements Operator {
             c.localGet(y);
             ElementConversion.emit(k, fe, DataType.INT64);
             c.localSet(n);
-            wholePower(k, x, n);
+            wholePower(k, x, n, st);
             c.else_();
             c.localGet(xv);
             ElementConversion.emit(k, t, DataType.FLOAT32);
             c.localGet(y);
             ElementConversion.emit(k, fe, DataType.FLOAT32);
             c.call(k.mathFunction(MathFunction.POW_F32));
-            ElementConversion.emit(k, DataType.FLOAT32, DataType.INT64);
+            ElementConversion.emit(k, DataType.FLOAT32, t);
+            if (st == ValType.I32) {
+                c.i64ExtendI32S();
+            }
             c.end();
         }
         if (st == ValType.I32) {
@@ -132,30 +137,46 @@ final class PowOp implements Operator {
         }
     }
 
-    /** Pushes x^n (i64 locals; n may be negative) by repeated squaring, wrapping on overflow. */
-    private static void wholePower(KernelWriter k, int x, int n) {
+    /**
+     * Pushes x^n (i64 locals; n may be negative) by repeated squaring. As ONNX Runtime computes integer
+     * powers as C++ {@code static_cast<T>(std::pow(x, y))}, a result outside the type's range (found
+     * with a float64 shadow of the product) gives the type's minimum, as x86's conversion does, and so
+     * does 0 to a negative power (∞).
+     */
+    private static void wholePower(KernelWriter k, int x, int n, ValType st) {
         Code c = k.code();
+        long min = st == ValType.I32 ? Integer.MIN_VALUE : Long.MIN_VALUE;
+        double limit = st == ValType.I32 ? 0x1p31 : 0x1p63;
         int r = k.newLocal(ValType.I64);
+        int fr = k.newLocal(ValType.F64);
+        int fx = k.newLocal(ValType.F64);
         c.localGet(n).i64Const(0).i64LtS().if_(BlockType.of(ValType.I64));
         {
-            // 1/x^|n| truncated: x = 1 → 1, x = -1 → ±1 by n's parity, else 0
+            // 1/x^|n| truncated: x = 1 → 1, x = -1 → ±1 by n's parity, x = 0 → ∞ → min, else 0
             c.i64Const(1);
             c.i64Const(-1).i64Const(1).localGet(n).i64Const(1).i64And().i64Eqz().i32Eqz().select();
-            c.i64Const(0).localGet(x).i64Const(-1).i64Eq().select();
+            c.i64Const(min).i64Const(0).localGet(x).i64Eqz().select();
+            c.localGet(x).i64Const(-1).i64Eq().select();
             c.localGet(x).i64Const(1).i64Eq().select();
         }
         c.else_();
         {
             c.i64Const(1).localSet(r);
+            c.f64Const(1).localSet(fr);
+            c.localGet(x).f64ConvertI64S().localSet(fx);
             c.block().loop();
             c.localGet(n).i64Eqz().brIf(1);
-            c.localGet(r).localGet(x).i64Mul().localGet(r).localGet(n).i64Const(1).i64And().i64Eqz().i32Eqz().select()
-                    .localSet(r);
+            c.localGet(n).i64Const(1).i64And().i32WrapI64().if_();
+            c.localGet(r).localGet(x).i64Mul().localSet(r);
+            c.localGet(fr).localGet(fx).f64Mul().localSet(fr);
+            c.end();
             c.localGet(x).localGet(x).i64Mul().localSet(x);
+            c.localGet(fx).localGet(fx).f64Mul().localSet(fx);
             c.localGet(n).i64Const(1).i64ShrU().localSet(n);
             c.br(0);
             c.end().end();
-            c.localGet(r);
+            c.i64Const(min).localGet(r);
+            c.localGet(fr).f64Const(limit).f64Ge().localGet(fr).f64Const(-limit).f64Lt().i32Or().select();
         }
         c.end();
     }

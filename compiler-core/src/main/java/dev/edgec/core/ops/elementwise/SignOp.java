@@ -7,7 +7,7 @@ import dev.edgec.wasm.Code;
 import dev.edgec.wasm.ValType;
 import java.util.List;
 
-/** Sign (opset 9+): −1, 0 or 1 as (x &gt; 0) − (x &lt; 0), so NaN gives 0 as in ONNX Runtime; unsigned: x ≠ 0. */
+/** Sign (opset 9+): −1, 0 or 1 as (x &gt; 0) − (x &lt; 0); NaN stays NaN, as in ONNX Runtime; unsigned: x ≠ 0. */
 final class SignOp extends UnaryElementwiseOp {
     private static final List<DataType> TYPES = NumericTypes.NUMERIC_AND_FLOAT16;
 
@@ -24,8 +24,10 @@ final class SignOp extends UnaryElementwiseOp {
         c.localSet(x);
         boolean unsigned = !t.isSigned() && !t.isFloating();
         switch (st) {
-            case F32 -> c.localGet(x).f32Const(0f).f32Gt().localGet(x).f32Const(0f).f32Lt().i32Sub().f32ConvertI32S();
-            case F64 -> c.localGet(x).f64Const(0).f64Gt().localGet(x).f64Const(0).f64Lt().i32Sub().f64ConvertI32S();
+            case F32 -> c.localGet(x).f32Const(0f).f32Gt().localGet(x).f32Const(0f).f32Lt().i32Sub().f32ConvertI32S()
+                    .localGet(x).localGet(x).localGet(x).f32Eq().select();
+            case F64 -> c.localGet(x).f64Const(0).f64Gt().localGet(x).f64Const(0).f64Lt().i32Sub().f64ConvertI32S()
+                    .localGet(x).localGet(x).localGet(x).f64Eq().select();
             case I32 -> {
                 if (unsigned) {
                     c.localGet(x).i32Const(0).i32Ne();
