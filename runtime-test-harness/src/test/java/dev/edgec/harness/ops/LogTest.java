@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Log against ONNX Runtime over shapes, on its domain and on special values. */
 class LogTest {
     static Stream<Arguments> cases() {
-        return UnaryFloatOpTesting.cases(DataType.FLOAT32);
+        return UnaryFloatOpTesting.cases(DataType.FLOAT32, DataType.FLOAT64);
     }
 
     @ParameterizedTest

@@ -5,15 +5,9 @@ import dev.edgec.core.lower.MathFunction;
 import dev.edgec.core.ops.OpContext;
 import dev.edgec.ir.DataType;
 import dev.edgec.wasm.Code;
-import java.util.List;
 
 /** Celu (opset 12+, float32): max(0, x) + min(0, alpha·(exp(x/alpha) − 1)), alpha 1 by default and not 0. */
-final class CeluOp extends UnaryElementwiseOp {
-    @Override
-    protected List<DataType> types() {
-        return NumericTypes.FLOAT32;
-    }
-
+final class CeluOp extends Float32UnaryOp {
     @Override
     protected void readAttributes(OpContext ctx) {
         if (ctx.attrs().getFloat("alpha", 1f) == 0f) {

@@ -5,7 +5,6 @@ import dev.edgec.core.lower.MathFunction;
 import dev.edgec.core.ops.OpContext;
 import dev.edgec.ir.DataType;
 import dev.edgec.wasm.Code;
-import java.util.List;
 
 /**
  * Softplus: log(1 + exp(x)), computed as max(x, 0) + log(1 + exp(-|x|)) so exp never overflows
@@ -13,14 +12,9 @@ import java.util.List;
  * ±0.1716, where log y = 2·atanh(s) = 2s·(1 + s²/3 + s⁴/5 + s⁶/7 + s⁸/9) truncates at ~7e-10, far
  * below float32 rounding, so the error is that of {@link MathFunction#EXP_F32} plus a few ulps.
  */
-final class SoftplusOp extends UnaryElementwiseOp {
+final class SoftplusOp extends Float32UnaryOp {
     private static final float SQRT2 = 1.41421356f;
     private static final float LN2 = 0.693147181f;
-
-    @Override
-    protected List<DataType> types() {
-        return NumericTypes.FLOAT32;
-    }
 
     @Override
     protected void emitScalar(OpContext ctx, KernelWriter k, DataType t) {

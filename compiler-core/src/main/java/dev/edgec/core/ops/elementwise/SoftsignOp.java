@@ -4,15 +4,9 @@ import dev.edgec.core.lower.KernelWriter;
 import dev.edgec.core.ops.OpContext;
 import dev.edgec.ir.DataType;
 import dev.edgec.wasm.Code;
-import java.util.List;
 
 /** Softsign: x / (1 + |x|) (float32, the type ONNX Runtime implements). */
-final class SoftsignOp extends UnaryElementwiseOp {
-    @Override
-    protected List<DataType> types() {
-        return NumericTypes.FLOAT32;
-    }
-
+final class SoftsignOp extends Float32UnaryOp {
     @Override
     protected void emitScalar(OpContext ctx, KernelWriter k, DataType t) {
         Code c = k.code();

@@ -20,6 +20,14 @@ public abstract class UnaryElementwiseOp implements Operator {
     protected void readAttributes(OpContext ctx) {
     }
 
+    /**
+     * The type the kernel computes in for elements of {@code t}: by default t, or float32 for float16.
+     * Float32 for float64 makes the loop demote on load and promote on store (see {@link Float32UnaryOp}).
+     */
+    protected DataType computeType(DataType t) {
+        return Float16.computeType(t);
+    }
+
     /** The output element type for input type {@code inputType} (by default the same). */
     protected DataType outputType(DataType inputType) {
         return inputType;
@@ -45,13 +53,21 @@ public abstract class UnaryElementwiseOp implements Operator {
         TensorType t = ctx.inputType(0);
         DataType dt = t.dataType();
         DataType ot = ctx.outputType(0).dataType();
+        DataType ct = computeType(dt);
         int in = k.address(ctx.inputName(0));
         int out = k.address(ctx.outputName(0));
         k.forRange(t.elementCount(), i -> {
             k.pushByteOffset(i, ot);
             k.pushByteOffset(i, dt);
             Float16.load(k, dt, in);
-            emitScalar(ctx, k, Float16.computeType(dt));
+            boolean demoted = dt == DataType.FLOAT64 && ct == DataType.FLOAT32;
+            if (demoted) {
+                k.code().f32DemoteF64();
+            }
+            emitScalar(ctx, k, ct);
+            if (demoted && ot == DataType.FLOAT64) {
+                k.code().f64PromoteF32();
+            }
             Float16.store(k, ot, out);
         });
     }
