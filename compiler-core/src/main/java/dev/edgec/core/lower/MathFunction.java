@@ -44,6 +44,7 @@ public enum MathFunction {
     /** float64 atan and log: building blocks of the float32 helpers above. */
     ATAN_F64(unaryF64(), AtanF64::emit),
     LOG_F64(unaryF64(), LogF64::emit),
+    ERF_F64(unaryF64(), ErfF32::emitF64),
     /** binary16 bits (low 16 bits of an i32) to float32, exactly. */
     F16_TO_F32(FuncType.of(List.of(ValType.I32), ValType.F32), Float16F32::emitToF32),
     /** float32 to binary16 bits, rounding to nearest even. */

@@ -72,5 +72,7 @@ public final class ElementwiseOperators {
         r.register("Acosh", 9, 21, new MathFunctionOp(MathFunction.ACOSH_F32));
         r.register("Atanh", 9, 21, new MathFunctionOp(MathFunction.ATANH_F32));
         r.register("Erf", 9, 21, new MathFunctionOp(MathFunction.ERF_F32));
+        r.register("Mish", 18, 21, new MishOp());
+        r.register("Gelu", 20, 21, new GeluOp());
     }
 }

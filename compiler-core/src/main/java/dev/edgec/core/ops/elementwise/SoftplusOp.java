@@ -18,11 +18,16 @@ final class SoftplusOp extends Float32UnaryOp {
 
     @Override
     protected void emitScalar(OpContext ctx, KernelWriter k, DataType t) {
+        emitFloat32(k);
+    }
+
+    /** Emits softplus on the float32 value on the stack (Mish uses it too). */
+    static void emitFloat32(KernelWriter k) {
         Code c = k.code();
-        int x = k.newLocal(KernelWriter.stackType(t));
-        int y = k.newLocal(KernelWriter.stackType(t));
-        int s = k.newLocal(KernelWriter.stackType(t));
-        int z = k.newLocal(KernelWriter.stackType(t));
+        int x = k.newLocal(dev.edgec.wasm.ValType.F32);
+        int y = k.newLocal(dev.edgec.wasm.ValType.F32);
+        int s = k.newLocal(dev.edgec.wasm.ValType.F32);
+        int z = k.newLocal(dev.edgec.wasm.ValType.F32);
         int big = k.newI32();
         c.localSet(x);
         c.localGet(x).f32Abs().f32Neg().call(k.mathFunction(MathFunction.EXP_F32)).f32Const(1f).f32Add().localTee(y);
