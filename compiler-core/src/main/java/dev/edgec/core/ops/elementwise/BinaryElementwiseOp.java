@@ -12,7 +12,7 @@ import dev.edgec.ir.TensorType;
 import java.util.List;
 
 /**
- * {@code c = f(a, b)} elementwise with numpy broadcasting. Both inputs must have the same element
+ * {@code c = f(a, b)} elementwise with numpy broadcasting (before opset 7, {@link LegacyBroadcast}'s). Both inputs must have the same element
  * type; the output has that type unless {@link #outputType} says otherwise (comparisons give bool).
  */
 public abstract class BinaryElementwiseOp implements Operator {
@@ -40,7 +40,7 @@ public abstract class BinaryElementwiseOp implements Operator {
                     + ctx.inputType(1).dataType().signatureName());
         }
         readAttributes(ctx);
-        Shape out = ShapeInference.broadcast(List.of(ctx.inputType(0).shape(), ctx.inputType(1).shape()));
+        Shape out = ShapeInference.broadcast(List.of(ctx.inputType(0).shape(), LegacyBroadcast.secondInputShape(ctx)));
         if (out == null) {
             throw ctx.error("shapes " + ctx.inputType(0).shape() + " and " + ctx.inputType(1).shape() + " do not broadcast");
         }
@@ -54,7 +54,7 @@ public abstract class BinaryElementwiseOp implements Operator {
         int a = k.address(ctx.inputName(0));
         int b = k.address(ctx.inputName(1));
         int out = k.address(ctx.outputName(0));
-        BroadcastLoop.emit(k, ctx.outputType(0).shape(), List.of(ctx.inputType(0).shape(), ctx.inputType(1).shape()),
+        BroadcastLoop.emit(k, ctx.outputType(0).shape(), List.of(ctx.inputType(0).shape(), LegacyBroadcast.secondInputShape(ctx)),
                 (idx, o) -> {
                     k.pushByteOffset(o, ot);
                     k.pushByteOffset(idx[0], t);

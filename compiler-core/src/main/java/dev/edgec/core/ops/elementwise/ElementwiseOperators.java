@@ -9,10 +9,10 @@ public final class ElementwiseOperators {
     }
 
     public static void registerAll(OperatorRegistry r) {
-        r.register("Add", 7, 21, new AddOp());
-        r.register("Sub", 7, 21, new SubOp());
-        r.register("Mul", 7, 21, new MulOp());
-        r.register("Div", 7, 21, new DivOp());
+        r.register("Add", 6, 21, new AddOp());
+        r.register("Sub", 6, 21, new SubOp());
+        r.register("Mul", 6, 21, new MulOp());
+        r.register("Div", 6, 21, new DivOp());
         r.register("Relu", 6, 21, new ReluOp());
         r.register("LeakyRelu", 6, 21, new LeakyReluOp());
         r.register("Sigmoid", 6, 21, new SigmoidOp());
@@ -25,10 +25,10 @@ public final class ElementwiseOperators {
         r.register("Reciprocal", 6, 21, new ReciprocalOp());
         r.register("Floor", 6, 21, new FloorOp());
         r.register("Ceil", 6, 21, new CeilOp());
-        r.register("Max", 8, 21, new VariadicOp(VariadicOp.Kind.MAX));
-        r.register("Min", 8, 21, new VariadicOp(VariadicOp.Kind.MIN));
-        r.register("Sum", 8, 21, new VariadicOp(VariadicOp.Kind.SUM));
-        r.register("Mean", 8, 21, new VariadicOp(VariadicOp.Kind.MEAN));
+        r.register("Max", 6, 21, new VariadicOp(VariadicOp.Kind.MAX));
+        r.register("Min", 6, 21, new VariadicOp(VariadicOp.Kind.MIN));
+        r.register("Sum", 6, 21, new VariadicOp(VariadicOp.Kind.SUM));
+        r.register("Mean", 6, 21, new VariadicOp(VariadicOp.Kind.MEAN));
         r.register("HardSigmoid", 6, 21, new HardSigmoidOp());
         r.register("HardSwish", 14, 21, new HardSwishOp());
         r.register("Elu", 6, 21, new EluOp());
@@ -48,7 +48,7 @@ public final class ElementwiseOperators {
         r.register("Where", 9, 21, new WhereOp());
         r.register("Cast", 6, 21, new CastOp());
         r.register("CastLike", 15, 21, new CastLikeOp());
-        r.register("Pow", 7, 21, new PowOp());
+        r.register("Pow", 1, 21, new PowOp());
         r.register("Mod", 10, 21, new ModOp());
         r.register("BitShift", 11, 21, new BitShiftOp());
         r.register("Log", 6, 21, new LogOp());

@@ -16,7 +16,7 @@ import dev.edgec.wasm.ValType;
 import java.util.List;
 
 /**
- * Pow with broadcasting; the output has the base's type. Before opset 12 base and exponent are the
+ * Pow with broadcasting (before opset 7, {@link LegacyBroadcast}'s); the output has the base's type. Before opset 12 base and exponent are the
  * same float type; from 12 the base is int32, int64 or a float, the exponent any numeric type.
  * <ul>
  * <li>Float base: the exponent converted to float32 and {@link MathFunction#POW_F32} (float16 and
@@ -45,7 +45,7 @@ final class PowOp implements Operator {
             throw ctx.error("before opset 12 the exponent must have the base's type " + t.signatureName()
                     + ", got " + e.signatureName());
         }
-        Shape out = ShapeInference.broadcast(List.of(ctx.inputType(0).shape(), ctx.inputType(1).shape()));
+        Shape out = ShapeInference.broadcast(List.of(ctx.inputType(0).shape(), LegacyBroadcast.secondInputShape(ctx)));
         if (out == null) {
             throw ctx.error("shapes " + ctx.inputType(0).shape() + " and " + ctx.inputType(1).shape()
                     + " do not broadcast");
@@ -60,7 +60,7 @@ final class PowOp implements Operator {
         int a = k.address(ctx.inputName(0));
         int b = k.address(ctx.inputName(1));
         int out = k.address(ctx.outputName(0));
-        BroadcastLoop.emit(k, ctx.outputType(0).shape(), List.of(ctx.inputType(0).shape(), ctx.inputType(1).shape()),
+        BroadcastLoop.emit(k, ctx.outputType(0).shape(), List.of(ctx.inputType(0).shape(), LegacyBroadcast.secondInputShape(ctx)),
                 (idx, o) -> {
                     k.pushByteOffset(o, t);
                     k.pushByteOffset(idx[0], t);

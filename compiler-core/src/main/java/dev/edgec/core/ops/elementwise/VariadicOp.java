@@ -14,7 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Max, Min, Sum, Mean over one or more inputs with numpy broadcasting (opset 8+). Inputs are folded
+ * Max, Min, Sum, Mean over one or more inputs with numpy broadcasting (opset 8+; opset 6 and 7
+ * require equal shapes). Inputs are folded
  * left to right in the element's type (float16 in float32, rounded once at the end); Mean divides
  * the sum by the input count. Float Max/Min return NaN when any input is NaN.
  */
@@ -45,6 +46,9 @@ final class VariadicOp implements Operator {
                         + ", input 0 has " + t.signatureName());
             }
             shapes.add(ctx.inputType(i).shape());
+        }
+        if (ctx.opset() < 8 && shapes.stream().distinct().count() > 1) {
+            throw ctx.error("before opset 8 all inputs must have the same shape, got " + shapes);
         }
         Shape out = ShapeInference.broadcast(shapes);
         if (out == null) {
