@@ -37,43 +37,21 @@ final class MathSweep {
 
     /** f(x) as computed by the wasm function, for each x. */
     static float[] evaluate(MathFunction f, float[] xs) {
-        ModuleBuilder module = new ModuleBuilder();
-        FunctionBuilder sweep = module.addFunction("sweep", FuncType.of(List.of(ValType.I32), ValType.I32));
-        int callee = new MathLibrary(module).functionIndex(f);
-        Code c = sweep.code();
-        int i = sweep.addLocal(ValType.I32);
-        c.block().loop();
-        c.localGet(i).localGet(0).i32GeU().brIf(1);
-        c.localGet(i).i32Const(2).i32Shl();
-        c.localGet(i).i32Const(2).i32Shl().f32Load(0).call(callee);
-        c.f32Store(BATCH * 4);
-        c.localGet(i).i32Const(1).i32Add().localSet(i).br(0);
-        c.end().end();
-        c.i32Const(0);
-        int pages = BATCH * 8 / 65536;
-        module.memory(pages, pages).exportMemory("memory").exportFunction("sweep", sweep.index());
-        byte[] wasm = module.encode().bytes();
-        float[] out = new float[xs.length];
-        try (WasmInstance instance = new ChicoryRuntime().instantiate(wasm)) {
-            for (int from = 0; from < xs.length; from += BATCH) {
-                int n = Math.min(BATCH, xs.length - from);
-                ByteBuffer in = ByteBuffer.allocate(n * 4).order(ByteOrder.LITTLE_ENDIAN);
-                for (int j = 0; j < n; j++) {
-                    in.putFloat(xs[from + j]);
-                }
-                instance.write(0, in.array());
-                instance.call("sweep", n);
-                ByteBuffer res = ByteBuffer.wrap(instance.read(BATCH * 4, n * 4)).order(ByteOrder.LITTLE_ENDIAN);
-                for (int j = 0; j < n; j++) {
-                    out[from + j] = res.getFloat();
-                }
-            }
-        }
-        return out;
+        return run(f, new float[][]{xs});
     }
 
     /** f(x, y) as computed by the two-argument wasm function {@code f}, for each pair. */
     static float[] evaluateBinary(MathFunction f, float[] xs, float[] ys) {
+        return run(f, new float[][]{xs, ys});
+    }
+
+    /**
+     * Calls f on each tuple of {@code args} (one array per parameter, all the same length): argument j
+     * of a batch lives at j·BATCH·4, the results after the last argument array.
+     */
+    private static float[] run(MathFunction f, float[][] args) {
+        int arity = args.length;
+        int outAt = BATCH * 4 * arity;
         ModuleBuilder module = new ModuleBuilder();
         FunctionBuilder sweep = module.addFunction("sweep", FuncType.of(List.of(ValType.I32), ValType.I32));
         int callee = new MathLibrary(module).functionIndex(f);
@@ -82,31 +60,32 @@ final class MathSweep {
         c.block().loop();
         c.localGet(i).localGet(0).i32GeU().brIf(1);
         c.localGet(i).i32Const(2).i32Shl();
-        c.localGet(i).i32Const(2).i32Shl().f32Load(0);
-        c.localGet(i).i32Const(2).i32Shl().f32Load(BATCH * 4).call(callee);
-        c.f32Store(BATCH * 8);
+        for (int j = 0; j < arity; j++) {
+            c.localGet(i).i32Const(2).i32Shl().f32Load(BATCH * 4 * j);
+        }
+        c.call(callee).f32Store(outAt);
         c.localGet(i).i32Const(1).i32Add().localSet(i).br(0);
         c.end().end();
         c.i32Const(0);
-        int pages = BATCH * 12 / 65536;
+        int pages = BATCH * 4 * (arity + 1) / 65536;
         module.memory(pages, pages).exportMemory("memory").exportFunction("sweep", sweep.index());
         byte[] wasm = module.encode().bytes();
-        float[] out = new float[xs.length];
+        int total = args[0].length;
+        float[] out = new float[total];
         try (WasmInstance instance = new ChicoryRuntime().instantiate(wasm)) {
-            for (int from = 0; from < xs.length; from += BATCH) {
-                int n = Math.min(BATCH, xs.length - from);
-                ByteBuffer in = ByteBuffer.allocate(n * 4).order(ByteOrder.LITTLE_ENDIAN);
-                ByteBuffer in2 = ByteBuffer.allocate(n * 4).order(ByteOrder.LITTLE_ENDIAN);
-                for (int j = 0; j < n; j++) {
-                    in.putFloat(xs[from + j]);
-                    in2.putFloat(ys[from + j]);
+            for (int from = 0; from < total; from += BATCH) {
+                int n = Math.min(BATCH, total - from);
+                for (int j = 0; j < arity; j++) {
+                    ByteBuffer in = ByteBuffer.allocate(n * 4).order(ByteOrder.LITTLE_ENDIAN);
+                    for (int e = 0; e < n; e++) {
+                        in.putFloat(args[j][from + e]);
+                    }
+                    instance.write(BATCH * 4 * j, in.array());
                 }
-                instance.write(0, in.array());
-                instance.write(BATCH * 4, in2.array());
                 instance.call("sweep", n);
-                ByteBuffer res = ByteBuffer.wrap(instance.read(BATCH * 8, n * 4)).order(ByteOrder.LITTLE_ENDIAN);
-                for (int j = 0; j < n; j++) {
-                    out[from + j] = res.getFloat();
+                ByteBuffer res = ByteBuffer.wrap(instance.read(outAt, n * 4)).order(ByteOrder.LITTLE_ENDIAN);
+                for (int e = 0; e < n; e++) {
+                    out[from + e] = res.getFloat();
                 }
             }
         }

@@ -12,7 +12,8 @@ import dev.edgec.ir.TensorType;
 import java.util.List;
 
 /**
- * {@code c = f(a, b)} elementwise with numpy broadcasting (before opset 7, {@link LegacyBroadcast}'s). Both inputs must have the same element
+ * {@code c = f(a, b)} elementwise with numpy broadcasting (before opset 7, {@link LegacyBroadcast}'s).
+ * Both inputs must have the same element
  * type; the output has that type unless {@link #outputType} says otherwise (comparisons give bool).
  */
 public abstract class BinaryElementwiseOp implements Operator {
@@ -54,7 +55,8 @@ public abstract class BinaryElementwiseOp implements Operator {
         int a = k.address(ctx.inputName(0));
         int b = k.address(ctx.inputName(1));
         int out = k.address(ctx.outputName(0));
-        BroadcastLoop.emit(k, ctx.outputType(0).shape(), List.of(ctx.inputType(0).shape(), LegacyBroadcast.secondInputShape(ctx)),
+        List<Shape> shapes = List.of(ctx.inputType(0).shape(), LegacyBroadcast.secondInputShape(ctx));
+        BroadcastLoop.emit(k, ctx.outputType(0).shape(), shapes,
                 (idx, o) -> {
                     k.pushByteOffset(o, ot);
                     k.pushByteOffset(idx[0], t);

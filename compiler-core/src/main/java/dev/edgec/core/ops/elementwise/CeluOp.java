@@ -6,7 +6,10 @@ import dev.edgec.core.ops.OpContext;
 import dev.edgec.ir.DataType;
 import dev.edgec.wasm.Code;
 
-/** Celu (opset 12+, float32): max(0, x) + min(0, alpha·(exp(x/alpha) − 1)), alpha 1 by default and not 0. */
+/**
+ * Celu (opset 12+, computed in float32, see {@link Float32UnaryOp}): max(0, x) + min(0,
+ * alpha·(exp(x/alpha) − 1)), alpha 1 by default and not 0.
+ */
 final class CeluOp extends Float32UnaryOp {
     @Override
     protected void readAttributes(OpContext ctx) {

@@ -5,20 +5,9 @@ import dev.edgec.core.ops.OpContext;
 import dev.edgec.ir.DataType;
 import dev.edgec.wasm.Code;
 import dev.edgec.wasm.ValType;
-import java.util.List;
 
 /** IsInf (opset 10+): bool x = +∞ (when detect_positive) or x = −∞ (when detect_negative); both default on. */
-final class IsInfOp extends UnaryElementwiseOp {
-    @Override
-    protected List<DataType> types() {
-        return List.of(DataType.FLOAT32, DataType.FLOAT64, DataType.FLOAT16);
-    }
-
-    @Override
-    protected DataType outputType(DataType inputType) {
-        return DataType.BOOL;
-    }
-
+final class IsInfOp extends FloatClassOp {
     @Override
     protected void readAttributes(OpContext ctx) {
         ctx.attrs().getInt("detect_positive", 1);

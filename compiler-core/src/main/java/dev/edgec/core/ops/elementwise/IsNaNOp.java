@@ -4,20 +4,9 @@ import dev.edgec.core.lower.KernelWriter;
 import dev.edgec.core.ops.OpContext;
 import dev.edgec.ir.DataType;
 import dev.edgec.wasm.ValType;
-import java.util.List;
 
 /** IsNaN (opset 9+): bool x ≠ x. */
-final class IsNaNOp extends UnaryElementwiseOp {
-    @Override
-    protected List<DataType> types() {
-        return List.of(DataType.FLOAT32, DataType.FLOAT64, DataType.FLOAT16);
-    }
-
-    @Override
-    protected DataType outputType(DataType inputType) {
-        return DataType.BOOL;
-    }
-
+final class IsNaNOp extends FloatClassOp {
     @Override
     protected void emitScalar(OpContext ctx, KernelWriter k, DataType t) {
         ValType st = KernelWriter.stackType(t);

@@ -16,7 +16,8 @@ import dev.edgec.wasm.ValType;
 import java.util.List;
 
 /**
- * Pow with broadcasting (before opset 7, {@link LegacyBroadcast}'s); the output has the base's type. Before opset 12 base and exponent are the
+ * Pow with broadcasting (before opset 7, {@link LegacyBroadcast}'s); the output has the base's type.
+ * Before opset 12 base and exponent are the
  * same float type; from 12 the base is int32, int64 or a float, the exponent any numeric type.
  * <ul>
  * <li>Float base: the exponent converted to float32 and {@link MathFunction#POW_F32} (float16 and
@@ -60,7 +61,8 @@ final class PowOp implements Operator {
         int a = k.address(ctx.inputName(0));
         int b = k.address(ctx.inputName(1));
         int out = k.address(ctx.outputName(0));
-        BroadcastLoop.emit(k, ctx.outputType(0).shape(), List.of(ctx.inputType(0).shape(), LegacyBroadcast.secondInputShape(ctx)),
+        List<Shape> shapes = List.of(ctx.inputType(0).shape(), LegacyBroadcast.secondInputShape(ctx));
+        BroadcastLoop.emit(k, ctx.outputType(0).shape(), shapes,
                 (idx, o) -> {
                     k.pushByteOffset(o, t);
                     k.pushByteOffset(idx[0], t);

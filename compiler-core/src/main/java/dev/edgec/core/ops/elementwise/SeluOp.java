@@ -6,7 +6,10 @@ import dev.edgec.core.ops.OpContext;
 import dev.edgec.ir.DataType;
 import dev.edgec.wasm.Code;
 
-/** Selu: gamma·x where x > 0, gamma·(alpha·exp(x) − alpha) elsewhere (float32). */
+/**
+ * Selu: gamma·x where x > 0, gamma·(alpha·exp(x) − alpha) elsewhere (computed in float32, see {@link
+ * Float32UnaryOp}).
+ */
 final class SeluOp extends Float32UnaryOp {
     private static final float ALPHA = 1.67326319217681884765625f;
     private static final float GAMMA = 1.05070102214813232421875f;

@@ -5,7 +5,10 @@ import dev.edgec.core.lower.MathFunction;
 import dev.edgec.core.ops.OpContext;
 import dev.edgec.ir.DataType;
 
-/** Sigmoid: 1 / (1 + exp(-x)) (float32, through the {@link MathFunction#SIGMOID_F32} helper, whose error bound is documented there). */
+/**
+ * Sigmoid: 1 / (1 + exp(-x)) (computed in float32 for every float type, see {@link Float32UnaryOp};
+ * through the {@link MathFunction#SIGMOID_F32} helper, whose error bound is documented there).
+ */
 final class SigmoidOp extends Float32UnaryOp {
     @Override
     protected void emitScalar(OpContext ctx, KernelWriter k, DataType t) {

@@ -8,7 +8,8 @@ import dev.edgec.wasm.Code;
 
 /**
  * Softplus: log(1 + exp(x)), computed as max(x, 0) + log(1 + exp(-|x|)) so exp never overflows
- * (float32). The log argument y lies in [1, 2]; halving it above √2 leaves s = (y − 1)/(y + 1) within
+ * (in float32 for every float type, see {@link Float32UnaryOp}). The log argument y lies in [1, 2];
+ * halving it above √2 leaves s = (y − 1)/(y + 1) within
  * ±0.1716, where log y = 2·atanh(s) = 2s·(1 + s²/3 + s⁴/5 + s⁶/7 + s⁸/9) truncates at ~7e-10, far
  * below float32 rounding, so the error is that of {@link MathFunction#EXP_F32} plus a few ulps.
  */

@@ -5,7 +5,10 @@ import dev.edgec.core.ops.OpContext;
 import dev.edgec.ir.DataType;
 import dev.edgec.wasm.Code;
 
-/** Softsign: x / (1 + |x|) (float32, the type ONNX Runtime implements). */
+/**
+ * Softsign: x / (1 + |x|) (computed in float32, see {@link Float32UnaryOp}; ONNX Runtime implements
+ * only float32).
+ */
 final class SoftsignOp extends Float32UnaryOp {
     @Override
     protected void emitScalar(OpContext ctx, KernelWriter k, DataType t) {
