@@ -26,6 +26,11 @@ public abstract class BinaryElementwiseOp implements Operator {
     protected void readAttributes(OpContext ctx) {
     }
 
+    /** The shape input 1 broadcasts as: by default its own, or before opset 7 {@link LegacyBroadcast}'s. */
+    protected Shape secondInputShape(OpContext ctx) {
+        return LegacyBroadcast.secondInputShape(ctx);
+    }
+
     /**
      * Emits f: consumes a then b (each of {@code t}'s stack type) and pushes the result. {@code t} is the
      * type computed in: float32 for float16 tensors (see {@link Float16}).
@@ -41,7 +46,7 @@ public abstract class BinaryElementwiseOp implements Operator {
                     + ctx.inputType(1).dataType().signatureName());
         }
         readAttributes(ctx);
-        Shape out = ShapeInference.broadcast(List.of(ctx.inputType(0).shape(), LegacyBroadcast.secondInputShape(ctx)));
+        Shape out = ShapeInference.broadcast(List.of(ctx.inputType(0).shape(), secondInputShape(ctx)));
         if (out == null) {
             throw ctx.error("shapes " + ctx.inputType(0).shape() + " and " + ctx.inputType(1).shape() + " do not broadcast");
         }
@@ -55,7 +60,7 @@ public abstract class BinaryElementwiseOp implements Operator {
         int a = k.address(ctx.inputName(0));
         int b = k.address(ctx.inputName(1));
         int out = k.address(ctx.outputName(0));
-        List<Shape> shapes = List.of(ctx.inputType(0).shape(), LegacyBroadcast.secondInputShape(ctx));
+        List<Shape> shapes = List.of(ctx.inputType(0).shape(), secondInputShape(ctx));
         BroadcastLoop.emit(k, ctx.outputType(0).shape(), shapes,
                 (idx, o) -> {
                     k.pushByteOffset(o, ot);

@@ -35,7 +35,7 @@ public final class ElementwiseOperators {
         r.register("Selu", 6, 21, new SeluOp());
         r.register("Softsign", 1, 21, new SoftsignOp());
         r.register("Softplus", 1, 21, new SoftplusOp());
-        r.register("PRelu", 9, 21, new PReluOp());
+        r.register("PRelu", 6, 21, new PReluOp());
         r.register("Equal", 7, 21, new ComparisonOp(ComparisonOp.Kind.EQUAL));
         r.register("Less", 7, 21, new ComparisonOp(ComparisonOp.Kind.LESS));
         r.register("Greater", 7, 21, new ComparisonOp(ComparisonOp.Kind.GREATER));
