@@ -32,7 +32,8 @@ public abstract class BinaryElementwiseOp implements Operator {
     }
 
     /**
-     * Emits f: consumes a then b (each of {@code t}'s stack type) and pushes the result. {@code t} is the
+     * Emits f: consumes a then b (each of {@code t}'s stack type, unless a subclass accepts a different
+     * type for b, whose value then comes in its own compute type) and pushes the result. {@code t} is the
      * type computed in: float32 for float16 tensors (see {@link Float16}).
      */
     protected abstract void emitScalar(OpContext ctx, KernelWriter k, DataType t);
@@ -56,6 +57,7 @@ public abstract class BinaryElementwiseOp implements Operator {
     @Override
     public void lower(OpContext ctx, KernelWriter k) {
         DataType t = ctx.inputType(0).dataType();
+        DataType tb = ctx.inputType(1).dataType(); // t itself, except for Pow's exponent
         DataType ot = ctx.outputType(0).dataType();
         int a = k.address(ctx.inputName(0));
         int b = k.address(ctx.inputName(1));
@@ -66,8 +68,8 @@ public abstract class BinaryElementwiseOp implements Operator {
                     k.pushByteOffset(o, ot);
                     k.pushByteOffset(idx[0], t);
                     Float16.load(k, t, a);
-                    k.pushByteOffset(idx[1], t);
-                    Float16.load(k, t, b);
+                    k.pushByteOffset(idx[1], tb);
+                    Float16.load(k, tb, b);
                     emitScalar(ctx, k, Float16.computeType(t));
                     Float16.store(k, ot, out);
                 });

@@ -1,11 +1,9 @@
 package dev.edgec.core.ops.elementwise;
 
-import dev.edgec.core.lower.BroadcastLoop;
 import dev.edgec.core.lower.Float16;
 import dev.edgec.core.lower.KernelWriter;
 import dev.edgec.core.lower.MathFunction;
 import dev.edgec.core.ops.OpContext;
-import dev.edgec.core.ops.Operator;
 import dev.edgec.core.ops.ShapeInference;
 import dev.edgec.ir.DataType;
 import dev.edgec.ir.Shape;
@@ -30,7 +28,7 @@ import java.util.List;
  * <li>Integer base with a fractional exponent: float32 pow, truncated toward zero as Cast does.</li>
  * </ul>
  */
-final class PowOp implements Operator {
+final class PowOp extends BinaryElementwiseOp {
     private static final List<DataType> BASE_TYPES = List.of(DataType.FLOAT32, DataType.FLOAT64, DataType.FLOAT16,
             DataType.INT32, DataType.INT64);
     private static final List<DataType> EXPONENT_TYPES = NumericTypes.NUMERIC_AND_FLOAT16;
@@ -46,7 +44,7 @@ final class PowOp implements Operator {
             throw ctx.error("before opset 12 the exponent must have the base's type " + t.signatureName()
                     + ", got " + e.signatureName());
         }
-        Shape out = ShapeInference.broadcast(List.of(ctx.inputType(0).shape(), LegacyBroadcast.secondInputShape(ctx)));
+        Shape out = ShapeInference.broadcast(List.of(ctx.inputType(0).shape(), secondInputShape(ctx)));
         if (out == null) {
             throw ctx.error("shapes " + ctx.inputType(0).shape() + " and " + ctx.inputType(1).shape()
                     + " do not broadcast");
@@ -55,27 +53,18 @@ final class PowOp implements Operator {
     }
 
     @Override
-    public void lower(OpContext ctx, KernelWriter k) {
-        DataType t = ctx.inputType(0).dataType();
+    protected List<DataType> types() {
+        return BASE_TYPES;
+    }
+
+    @Override
+    protected void emitScalar(OpContext ctx, KernelWriter k, DataType t) {
         DataType e = ctx.inputType(1).dataType();
-        int a = k.address(ctx.inputName(0));
-        int b = k.address(ctx.inputName(1));
-        int out = k.address(ctx.outputName(0));
-        List<Shape> shapes = List.of(ctx.inputType(0).shape(), LegacyBroadcast.secondInputShape(ctx));
-        BroadcastLoop.emit(k, ctx.outputType(0).shape(), shapes,
-                (idx, o) -> {
-                    k.pushByteOffset(o, t);
-                    k.pushByteOffset(idx[0], t);
-                    Float16.load(k, t, a);
-                    k.pushByteOffset(idx[1], e);
-                    Float16.load(k, e, b);
-                    if (t.isFloating()) {
-                        floatPow(k, t, e);
-                    } else {
-                        integerPow(k, t, e);
-                    }
-                    Float16.store(k, t, out);
-                });
+        if (t.isFloating()) {
+            floatPow(k, t, e);
+        } else {
+            integerPow(k, t, e);
+        }
     }
 
     /** Consumes x (t's compute type) and y (e's); pushes x^y in t's compute type. */
