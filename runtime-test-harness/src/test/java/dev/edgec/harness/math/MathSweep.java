@@ -20,7 +20,7 @@ import java.util.function.DoubleUnaryOperator;
  * {@code sweep(n)} export that writes f(arg[i]) after them, so one call evaluates a whole batch.
  */
 final class MathSweep {
-    /** Arguments per batch: 2^18 floats in and out fit a 2 MiB memory. */
+    /** Arguments per batch: 2^18 values of up to 8 bytes per argument and result. */
     private static final int BATCH = 1 << 18;
 
     /** The worst argument found and its error in ulps. */
@@ -37,39 +37,88 @@ final class MathSweep {
 
     /** f(x) as computed by the wasm function, for each x. */
     static float[] evaluate(MathFunction f, float[] xs) {
+        return toFloats(run(f, false, new double[][]{toDoubles(xs)}));
+    }
+
+    /** f(x, y) as computed by the two-argument wasm function {@code f}, for each pair. */
+    static float[] evaluateBinary(MathFunction f, float[] xs, float[] ys) {
+        return toFloats(run(f, false, new double[][]{toDoubles(xs), toDoubles(ys)}));
+    }
+
+    /** f(x) for a float64 → float64 function. */
+    static double[] evaluateF64(MathFunction f, double[] xs) {
+        return run(f, true, new double[][]{xs});
+    }
+
+    /**
+     * Calls f on each tuple of {@code args} (one array per parameter, all the same length), as float32
+     * or float64 values: argument j of a batch lives at j·BATCH·8, the results after the last one.
+     */
+    private static double[] run(MathFunction f, boolean f64, double[][] args) {
+        int arity = args.length;
+        int size = f64 ? 8 : 4;
+        int outAt = BATCH * 8 * arity;
         ModuleBuilder module = new ModuleBuilder();
         FunctionBuilder sweep = module.addFunction("sweep", FuncType.of(List.of(ValType.I32), ValType.I32));
         int callee = new MathLibrary(module).functionIndex(f);
         Code c = sweep.code();
         int i = sweep.addLocal(ValType.I32);
+        int shift = f64 ? 3 : 2;
         c.block().loop();
         c.localGet(i).localGet(0).i32GeU().brIf(1);
-        c.localGet(i).i32Const(2).i32Shl();
-        c.localGet(i).i32Const(2).i32Shl().f32Load(0).call(callee);
-        c.f32Store(BATCH * 4);
+        c.localGet(i).i32Const(shift).i32Shl();
+        for (int j = 0; j < arity; j++) {
+            c.localGet(i).i32Const(shift).i32Shl();
+            c = f64 ? c.f64Load(BATCH * 8 * j) : c.f32Load(BATCH * 8 * j);
+        }
+        c.call(callee);
+        c = f64 ? c.f64Store(outAt) : c.f32Store(outAt);
         c.localGet(i).i32Const(1).i32Add().localSet(i).br(0);
         c.end().end();
         c.i32Const(0);
-        int pages = BATCH * 8 / 65536;
+        int pages = BATCH * 8 * (arity + 1) / 65536;
         module.memory(pages, pages).exportMemory("memory").exportFunction("sweep", sweep.index());
         byte[] wasm = module.encode().bytes();
-        float[] out = new float[xs.length];
+        int total = args[0].length;
+        double[] out = new double[total];
         try (WasmInstance instance = new ChicoryRuntime().instantiate(wasm)) {
-            for (int from = 0; from < xs.length; from += BATCH) {
-                int n = Math.min(BATCH, xs.length - from);
-                ByteBuffer in = ByteBuffer.allocate(n * 4).order(ByteOrder.LITTLE_ENDIAN);
-                for (int j = 0; j < n; j++) {
-                    in.putFloat(xs[from + j]);
+            for (int from = 0; from < total; from += BATCH) {
+                int n = Math.min(BATCH, total - from);
+                for (int j = 0; j < arity; j++) {
+                    ByteBuffer in = ByteBuffer.allocate(n * size).order(ByteOrder.LITTLE_ENDIAN);
+                    for (int e = 0; e < n; e++) {
+                        if (f64) {
+                            in.putDouble(args[j][from + e]);
+                        } else {
+                            in.putFloat((float) args[j][from + e]);
+                        }
+                    }
+                    instance.write(BATCH * 8 * j, in.array());
                 }
-                instance.write(0, in.array());
                 instance.call("sweep", n);
-                ByteBuffer res = ByteBuffer.wrap(instance.read(BATCH * 4, n * 4)).order(ByteOrder.LITTLE_ENDIAN);
-                for (int j = 0; j < n; j++) {
-                    out[from + j] = res.getFloat();
+                ByteBuffer res = ByteBuffer.wrap(instance.read(outAt, n * size)).order(ByteOrder.LITTLE_ENDIAN);
+                for (int e = 0; e < n; e++) {
+                    out[from + e] = f64 ? res.getDouble() : res.getFloat();
                 }
             }
         }
         return out;
+    }
+
+    private static double[] toDoubles(float[] xs) {
+        double[] d = new double[xs.length];
+        for (int i = 0; i < xs.length; i++) {
+            d[i] = xs[i];
+        }
+        return d;
+    }
+
+    private static float[] toFloats(double[] ds) {
+        float[] f = new float[ds.length];
+        for (int i = 0; i < ds.length; i++) {
+            f[i] = (float) ds[i];
+        }
+        return f;
     }
 
     /** Largest error in float32 ulps of the exact value (ulps of subnormals count as Float.MIN_VALUE). */

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Exp against ONNX Runtime over types, shapes. */
 class ExpTest {
-    private static final List<DataType> TYPES = List.of(DataType.FLOAT32);
+    private static final List<DataType> TYPES = List.of(DataType.FLOAT32, DataType.FLOAT64);
     private static final List<int[]> SHAPES = List.of(new int[]{}, new int[]{7}, new int[]{2, 3, 4}, new int[]{1, 65});
     private static final List<Object[]> ATTRIBUTES = List.<Object[]>of(new Object[0]);
 

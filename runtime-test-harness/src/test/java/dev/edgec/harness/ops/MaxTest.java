@@ -50,5 +50,19 @@ class MaxTest {
                 List.of(new int[]{2, 3}, new int[]{4}), DataType.FLOAT32);
         OpCheck.assertRejected(model, InvalidModelException.class, "Max", "do not broadcast");
     }
-}
 
+    @Test
+    void float16InComputesInFloat32() {
+        List<int[]> shapes = List.of(new int[]{2, 3}, new int[]{3});
+        List<DataType> types = List.of(DataType.FLOAT16, DataType.FLOAT16);
+        byte[] model = OpCheck.model("Max", 13, types, shapes, DataType.FLOAT16);
+        OpCheck.assertMatchesOrt(model, OpCheck.randomInputs(types, shapes, 9, -10, 10), DataType.FLOAT16);
+    }
+
+    @Test
+    void rejectsDifferentShapesBeforeOpset8() {
+        byte[] model = OpCheck.model("Max", 6, List.of(DataType.FLOAT32, DataType.FLOAT32),
+                List.of(new int[]{2, 3}, new int[]{3}), DataType.FLOAT32);
+        OpCheck.assertRejected(model, InvalidModelException.class, "Max", "same shape");
+    }
+}

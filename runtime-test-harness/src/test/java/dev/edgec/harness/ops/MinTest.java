@@ -50,5 +50,12 @@ class MinTest {
                 List.of(new int[]{2, 3}, new int[]{4}), DataType.FLOAT32);
         OpCheck.assertRejected(model, InvalidModelException.class, "Min", "do not broadcast");
     }
-}
 
+    @Test
+    void float16InComputesInFloat32() {
+        List<int[]> shapes = List.of(new int[]{2, 3}, new int[]{3});
+        List<DataType> types = List.of(DataType.FLOAT16, DataType.FLOAT16);
+        byte[] model = OpCheck.model("Min", 13, types, shapes, DataType.FLOAT16);
+        OpCheck.assertMatchesOrt(model, OpCheck.randomInputs(types, shapes, 9, -10, 10), DataType.FLOAT16);
+    }
+}

@@ -17,4 +17,15 @@ class SubTest extends BroadcastBinaryOpTest.Arithmetic {
                 DataType.FLOAT32);
         OpCheck.assertRejected(model, InvalidModelException.class, "Sub", "different types");
     }
+
+    /** Opset 6's broadcasting (checked on values by the conformance suite's opset-6 models, which ONNX Runtime no longer runs). */
+    @Test
+    void legacyBroadcastingNeedsTheFlagAndAMatchingRun() {
+        OpCheck.assertRejected(OpCheck.binary("Sub", 6, DataType.FLOAT32, DataType.FLOAT32, new int[]{2, 3}, new int[]{3}),
+                InvalidModelException.class, "Sub", "broadcast is 0");
+        OpCheck.assertRejected(OpCheck.binary("Sub", 6, DataType.FLOAT32, DataType.FLOAT32, new int[]{2, 3, 4}, new int[]{3},
+                "broadcast", 1L), InvalidModelException.class, "Sub", "does not match");
+        OpCheck.assertRejected(OpCheck.binary("Sub", 6, DataType.FLOAT32, DataType.FLOAT32, new int[]{2, 3, 4}, new int[]{3, 4},
+                "broadcast", 1L, "axis", 2L), InvalidModelException.class, "Sub", "does not fit");
+    }
 }

@@ -1,6 +1,7 @@
 package dev.edgec.core.ops.elementwise;
 
 import dev.edgec.core.lower.BroadcastLoop;
+import dev.edgec.core.lower.Float16;
 import dev.edgec.core.lower.KernelWriter;
 import dev.edgec.core.ops.ConstantFolding;
 import dev.edgec.core.ops.OpContext;
@@ -14,7 +15,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code c = f(a, b)} elementwise with numpy broadcasting. Both inputs must have the same element
+ * {@code c = f(a, b)} elementwise with numpy broadcasting (before opset 7, {@link LegacyBroadcast}'s).
+ * Both inputs must have the same element
  * type; the output has that type unless {@link #outputType} says otherwise (comparisons give bool).
  */
 public abstract class BinaryElementwiseOp implements Operator {
@@ -27,7 +29,16 @@ public abstract class BinaryElementwiseOp implements Operator {
     protected void readAttributes(OpContext ctx) {
     }
 
-    /** Emits f: consumes a then b (each of {@code t}'s stack type) and pushes the result. */
+    /** The shape input 1 broadcasts as: by default its own, or before opset 7 {@link LegacyBroadcast}'s. */
+    protected Shape secondInputShape(OpContext ctx) {
+        return LegacyBroadcast.secondInputShape(ctx);
+    }
+
+    /**
+     * Emits f: consumes a then b (each of {@code t}'s stack type, unless a subclass accepts a different
+     * type for b, whose value then comes in its own compute type) and pushes the result. {@code t} is the
+     * type computed in: float32 for float16 tensors (see {@link Float16}).
+     */
     protected abstract void emitScalar(OpContext ctx, KernelWriter k, DataType t);
 
     @Override
@@ -39,7 +50,7 @@ public abstract class BinaryElementwiseOp implements Operator {
                     + ctx.inputType(1).dataType().signatureName());
         }
         readAttributes(ctx);
-        Shape out = ShapeInference.broadcast(List.of(ctx.inputType(0).shape(), ctx.inputType(1).shape()));
+        Shape out = ShapeInference.broadcast(List.of(ctx.inputType(0).shape(), secondInputShape(ctx)));
         if (out == null) {
             throw ctx.error("shapes " + ctx.inputType(0).shape() + " and " + ctx.inputType(1).shape() + " do not broadcast");
         }
@@ -63,19 +74,21 @@ public abstract class BinaryElementwiseOp implements Operator {
     @Override
     public void lower(OpContext ctx, KernelWriter k) {
         DataType t = ctx.inputType(0).dataType();
+        DataType tb = ctx.inputType(1).dataType(); // t itself, except for Pow's exponent
         DataType ot = ctx.outputType(0).dataType();
         int a = k.address(ctx.inputName(0));
         int b = k.address(ctx.inputName(1));
         int out = k.address(ctx.outputName(0));
-        BroadcastLoop.emit(k, ctx.outputType(0).shape(), List.of(ctx.inputType(0).shape(), ctx.inputType(1).shape()),
+        List<Shape> shapes = List.of(ctx.inputType(0).shape(), secondInputShape(ctx));
+        BroadcastLoop.emit(k, ctx.outputType(0).shape(), shapes,
                 (idx, o) -> {
                     k.pushByteOffset(o, ot);
                     k.pushByteOffset(idx[0], t);
-                    k.load(t, a);
-                    k.pushByteOffset(idx[1], t);
-                    k.load(t, b);
-                    emitScalar(ctx, k, t);
-                    k.store(ot, out);
+                    Float16.load(k, t, a);
+                    k.pushByteOffset(idx[1], tb);
+                    Float16.load(k, tb, b);
+                    emitScalar(ctx, k, Float16.computeType(t));
+                    Float16.store(k, ot, out);
                 });
     }
 }

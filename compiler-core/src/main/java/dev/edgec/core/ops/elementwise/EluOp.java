@@ -5,15 +5,12 @@ import dev.edgec.core.lower.MathFunction;
 import dev.edgec.core.ops.OpContext;
 import dev.edgec.ir.DataType;
 import dev.edgec.wasm.Code;
-import java.util.List;
 
-/** Elu: x where x ≥ 0, alpha·(exp(x) − 1) below (float32, exp through {@link MathFunction#EXP_F32}). */
-final class EluOp extends UnaryElementwiseOp {
-    @Override
-    protected List<DataType> types() {
-        return NumericTypes.FLOAT32;
-    }
-
+/**
+ * Elu: x where x ≥ 0, alpha·(exp(x) − 1) below (computed in float32 for every float type, see {@link
+ * Float32UnaryOp}; exp through {@link MathFunction#EXP_F32}).
+ */
+final class EluOp extends Float32UnaryOp {
     @Override
     protected void readAttributes(OpContext ctx) {
         ctx.attrs().getFloat("alpha", 1f);

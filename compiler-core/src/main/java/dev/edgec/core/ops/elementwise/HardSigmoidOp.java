@@ -4,15 +4,12 @@ import dev.edgec.core.lower.KernelWriter;
 import dev.edgec.core.ops.OpContext;
 import dev.edgec.ir.DataType;
 import dev.edgec.wasm.Code;
-import java.util.List;
 
-/** HardSigmoid (float32, the type ONNX Runtime implements): max(0, min(1, alpha·x + beta)), alpha 0.2 and beta 0.5 by default. */
-final class HardSigmoidOp extends UnaryElementwiseOp {
-    @Override
-    protected List<DataType> types() {
-        return NumericTypes.FLOAT32;
-    }
-
+/**
+ * HardSigmoid (computed in float32, see {@link Float32UnaryOp}; ONNX Runtime implements only float32):
+ * max(0, min(1, alpha·x + beta)), alpha 0.2 and beta 0.5 by default.
+ */
+final class HardSigmoidOp extends Float32UnaryOp {
     @Override
     protected void readAttributes(OpContext ctx) {
         ctx.attrs().getFloat("alpha", 0.2f);

@@ -13,6 +13,11 @@ final class NumericTypes {
     static final List<DataType> NUMERIC = List.of(DataType.FLOAT32, DataType.FLOAT64, DataType.INT8, DataType.UINT8,
             DataType.INT16, DataType.UINT16, DataType.INT32, DataType.UINT32, DataType.INT64, DataType.UINT64);
 
+    static final List<DataType> FLOATS_AND_FLOAT16 = List.of(DataType.FLOAT32, DataType.FLOAT64, DataType.FLOAT16);
+    static final List<DataType> NUMERIC_AND_FLOAT16 = List.of(DataType.FLOAT32, DataType.FLOAT64, DataType.INT8,
+            DataType.UINT8, DataType.INT16, DataType.UINT16, DataType.INT32, DataType.UINT32, DataType.INT64,
+            DataType.UINT64, DataType.FLOAT16);
+
     private NumericTypes() {
     }
 }

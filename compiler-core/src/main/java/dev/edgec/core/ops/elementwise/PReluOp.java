@@ -3,16 +3,40 @@ package dev.edgec.core.ops.elementwise;
 import dev.edgec.core.lower.KernelWriter;
 import dev.edgec.core.ops.OpContext;
 import dev.edgec.ir.DataType;
+import dev.edgec.ir.Shape;
 import dev.edgec.ir.TensorType;
 import dev.edgec.wasm.Code;
 import dev.edgec.wasm.ValType;
 import java.util.List;
 
-/** PRelu: x where x ≥ 0, slope·x below; slope broadcasts to x's shape (unidirectionally). */
+/**
+ * PRelu: x where x ≥ 0, slope·x below; slope broadcasts to x's shape (unidirectionally). Opset 6 had
+ * no broadcasting rule but a per-channel slope: a slope of one element is shared, and a 1-D slope of
+ * x's channel count (dimension 1) applies per channel, as exported by PyTorch.
+ */
 final class PReluOp extends BinaryElementwiseOp {
     @Override
     protected List<DataType> types() {
         return List.of(DataType.FLOAT32, DataType.FLOAT64, DataType.INT32, DataType.INT64);
+    }
+
+    @Override
+    protected Shape secondInputShape(OpContext ctx) {
+        Shape slope = ctx.inputType(1).shape();
+        Shape x = ctx.inputType(0).shape();
+        if (ctx.opset() >= 7) {
+            return slope;
+        }
+        if (slope.elementCount() == 1) {
+            return Shape.scalar();
+        }
+        if (slope.rank() == 1 && x.rank() >= 2 && slope.dim(0) == x.dim(1)) {
+            int[] dims = new int[x.rank()];
+            java.util.Arrays.fill(dims, 1);
+            dims[1] = slope.dim(0);
+            return Shape.of(dims);
+        }
+        return slope;
     }
 
     @Override

@@ -5,17 +5,14 @@ import dev.edgec.core.lower.MathFunction;
 import dev.edgec.core.ops.OpContext;
 import dev.edgec.ir.DataType;
 import dev.edgec.wasm.Code;
-import java.util.List;
 
-/** Selu: gamma·x where x > 0, gamma·(alpha·exp(x) − alpha) elsewhere (float32). */
-final class SeluOp extends UnaryElementwiseOp {
+/**
+ * Selu: gamma·x where x > 0, gamma·(alpha·exp(x) − alpha) elsewhere (computed in float32, see {@link
+ * Float32UnaryOp}).
+ */
+final class SeluOp extends Float32UnaryOp {
     private static final float ALPHA = 1.67326319217681884765625f;
     private static final float GAMMA = 1.05070102214813232421875f;
-
-    @Override
-    protected List<DataType> types() {
-        return NumericTypes.FLOAT32;
-    }
 
     @Override
     protected void readAttributes(OpContext ctx) {

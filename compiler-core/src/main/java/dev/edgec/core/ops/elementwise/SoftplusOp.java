@@ -5,30 +5,30 @@ import dev.edgec.core.lower.MathFunction;
 import dev.edgec.core.ops.OpContext;
 import dev.edgec.ir.DataType;
 import dev.edgec.wasm.Code;
-import java.util.List;
 
 /**
  * Softplus: log(1 + exp(x)), computed as max(x, 0) + log(1 + exp(-|x|)) so exp never overflows
- * (float32). The log argument y lies in [1, 2]; halving it above √2 leaves s = (y − 1)/(y + 1) within
+ * (in float32 for every float type, see {@link Float32UnaryOp}). The log argument y lies in [1, 2];
+ * halving it above √2 leaves s = (y − 1)/(y + 1) within
  * ±0.1716, where log y = 2·atanh(s) = 2s·(1 + s²/3 + s⁴/5 + s⁶/7 + s⁸/9) truncates at ~7e-10, far
  * below float32 rounding, so the error is that of {@link MathFunction#EXP_F32} plus a few ulps.
  */
-final class SoftplusOp extends UnaryElementwiseOp {
+final class SoftplusOp extends Float32UnaryOp {
     private static final float SQRT2 = 1.41421356f;
     private static final float LN2 = 0.693147181f;
 
     @Override
-    protected List<DataType> types() {
-        return NumericTypes.FLOAT32;
+    protected void emitScalar(OpContext ctx, KernelWriter k, DataType t) {
+        emitFloat32(k);
     }
 
-    @Override
-    protected void emitScalar(OpContext ctx, KernelWriter k, DataType t) {
+    /** Emits softplus on the float32 value on the stack (Mish uses it too). */
+    static void emitFloat32(KernelWriter k) {
         Code c = k.code();
-        int x = k.newLocal(KernelWriter.stackType(t));
-        int y = k.newLocal(KernelWriter.stackType(t));
-        int s = k.newLocal(KernelWriter.stackType(t));
-        int z = k.newLocal(KernelWriter.stackType(t));
+        int x = k.newLocal(dev.edgec.wasm.ValType.F32);
+        int y = k.newLocal(dev.edgec.wasm.ValType.F32);
+        int s = k.newLocal(dev.edgec.wasm.ValType.F32);
+        int z = k.newLocal(dev.edgec.wasm.ValType.F32);
         int big = k.newI32();
         c.localSet(x);
         c.localGet(x).f32Abs().f32Neg().call(k.mathFunction(MathFunction.EXP_F32)).f32Const(1f).f32Add().localTee(y);

@@ -4,15 +4,12 @@ import dev.edgec.core.lower.KernelWriter;
 import dev.edgec.core.ops.OpContext;
 import dev.edgec.ir.DataType;
 import dev.edgec.wasm.Code;
-import java.util.List;
 
-/** Softsign: x / (1 + |x|) (float32, the type ONNX Runtime implements). */
-final class SoftsignOp extends UnaryElementwiseOp {
-    @Override
-    protected List<DataType> types() {
-        return NumericTypes.FLOAT32;
-    }
-
+/**
+ * Softsign: x / (1 + |x|) (computed in float32, see {@link Float32UnaryOp}; ONNX Runtime implements
+ * only float32).
+ */
+final class SoftsignOp extends Float32UnaryOp {
     @Override
     protected void emitScalar(OpContext ctx, KernelWriter k, DataType t) {
         Code c = k.code();

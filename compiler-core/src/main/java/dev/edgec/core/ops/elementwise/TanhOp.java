@@ -4,15 +4,12 @@ import dev.edgec.core.lower.KernelWriter;
 import dev.edgec.core.lower.MathFunction;
 import dev.edgec.core.ops.OpContext;
 import dev.edgec.ir.DataType;
-import java.util.List;
 
-/** Tanh (float32, through the {@link MathFunction#TANH_F32} helper, whose error bound is documented there). */
-final class TanhOp extends UnaryElementwiseOp {
-    @Override
-    protected List<DataType> types() {
-        return NumericTypes.FLOAT32;
-    }
-
+/**
+ * Tanh (computed in float32 for every float type, see {@link Float32UnaryOp}; through the {@link
+ * MathFunction#TANH_F32} helper, whose error bound is documented there).
+ */
+final class TanhOp extends Float32UnaryOp {
     @Override
     protected void emitScalar(OpContext ctx, KernelWriter k, DataType t) {
         k.code().call(k.mathFunction(MathFunction.TANH_F32));

@@ -1,5 +1,6 @@
 package dev.edgec.core.ops.elementwise;
 
+import dev.edgec.core.lower.Float16;
 import dev.edgec.core.lower.KernelWriter;
 import dev.edgec.core.ops.OpContext;
 import dev.edgec.core.ops.Operator;
@@ -19,7 +20,23 @@ public abstract class UnaryElementwiseOp implements Operator {
     protected void readAttributes(OpContext ctx) {
     }
 
-    /** Emits f: consumes one value of {@code t}'s stack type and pushes one. */
+    /**
+     * The type the kernel computes in for elements of {@code t}: by default t, or float32 for float16.
+     * Float32 for float64 makes the loop demote on load and promote on store (see {@link Float32UnaryOp}).
+     */
+    protected DataType computeType(DataType t) {
+        return Float16.computeType(t);
+    }
+
+    /** The output element type for input type {@code inputType} (by default the same). */
+    protected DataType outputType(DataType inputType) {
+        return inputType;
+    }
+
+    /**
+     * Emits f: consumes one value of {@code t}'s stack type and pushes one of the output's. {@code t} is
+     * the type computed in: float32 for float16 tensors (see {@link Float16}).
+     */
     protected abstract void emitScalar(OpContext ctx, KernelWriter k, DataType t);
 
     @Override
@@ -27,21 +44,31 @@ public abstract class UnaryElementwiseOp implements Operator {
         ctx.expectInputs(1, 1);
         ctx.expectType(0, types());
         readAttributes(ctx);
-        return List.of(ctx.inputType(0));
+        TensorType in = ctx.inputType(0);
+        return List.of(new TensorType(outputType(in.dataType()), in.shape()));
     }
 
     @Override
     public void lower(OpContext ctx, KernelWriter k) {
         TensorType t = ctx.inputType(0);
         DataType dt = t.dataType();
+        DataType ot = ctx.outputType(0).dataType();
+        DataType ct = computeType(dt);
         int in = k.address(ctx.inputName(0));
         int out = k.address(ctx.outputName(0));
         k.forRange(t.elementCount(), i -> {
+            k.pushByteOffset(i, ot);
             k.pushByteOffset(i, dt);
-            k.pushByteOffset(i, dt);
-            k.load(dt, in);
-            emitScalar(ctx, k, dt);
-            k.store(dt, out);
+            Float16.load(k, dt, in);
+            boolean demoted = dt == DataType.FLOAT64 && ct == DataType.FLOAT32;
+            if (demoted) {
+                k.code().f32DemoteF64();
+            }
+            emitScalar(ctx, k, ct);
+            if (demoted && ot == DataType.FLOAT64) {
+                k.code().f64PromoteF32();
+            }
+            Float16.store(k, ot, out);
         });
     }
 }

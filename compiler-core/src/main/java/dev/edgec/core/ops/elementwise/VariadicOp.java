@@ -1,6 +1,7 @@
 package dev.edgec.core.ops.elementwise;
 
 import dev.edgec.core.lower.BroadcastLoop;
+import dev.edgec.core.lower.Float16;
 import dev.edgec.core.lower.KernelWriter;
 import dev.edgec.core.ops.OpContext;
 import dev.edgec.core.ops.Operator;
@@ -13,9 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Max, Min, Sum, Mean over one or more inputs with numpy broadcasting (opset 8+). Inputs are folded
- * left to right in the element's type; Mean divides the sum by the input count. Float Max/Min
- * return NaN when any input is NaN.
+ * Max, Min, Sum, Mean over one or more inputs with numpy broadcasting (opset 8+; opset 6 and 7
+ * require equal shapes). Inputs are folded
+ * left to right in the element's type (float16 in float32, rounded once at the end); Mean divides
+ * the sum by the input count. Float Max/Min return NaN when any input is NaN.
  */
 final class VariadicOp implements Operator {
     enum Kind { MAX, MIN, SUM, MEAN }
@@ -28,7 +30,7 @@ final class VariadicOp implements Operator {
 
     private List<DataType> types(OpContext ctx) {
         boolean anyNumeric = (kind == Kind.MAX || kind == Kind.MIN) && ctx.opset() >= 12;
-        return anyNumeric ? NumericTypes.NUMERIC : NumericTypes.FLOATS;
+        return anyNumeric ? NumericTypes.NUMERIC_AND_FLOAT16 : NumericTypes.FLOATS_AND_FLOAT16;
     }
 
     @Override
@@ -45,6 +47,9 @@ final class VariadicOp implements Operator {
             }
             shapes.add(ctx.inputType(i).shape());
         }
+        if (ctx.opset() < 8 && shapes.stream().distinct().count() > 1) {
+            throw ctx.error("before opset 8 all inputs must have the same shape, got " + shapes);
+        }
         Shape out = ShapeInference.broadcast(shapes);
         if (out == null) {
             throw ctx.error("shapes " + shapes + " do not broadcast");
@@ -54,7 +59,8 @@ final class VariadicOp implements Operator {
 
     @Override
     public void lower(OpContext ctx, KernelWriter k) {
-        DataType t = ctx.outputType(0).dataType();
+        DataType dt = ctx.outputType(0).dataType();
+        DataType t = Float16.computeType(dt);
         int n = ctx.inputCount();
         int[] at = new int[n];
         List<Shape> shapes = new ArrayList<>();
@@ -64,10 +70,10 @@ final class VariadicOp implements Operator {
         }
         int out = k.address(ctx.outputName(0));
         BroadcastLoop.emit(k, ctx.outputType(0).shape(), shapes, (idx, o) -> {
-            k.pushByteOffset(o, t);
+            k.pushByteOffset(o, dt);
             for (int i = 0; i < n; i++) {
-                k.pushByteOffset(idx[i], t);
-                k.load(t, at[i]);
+                k.pushByteOffset(idx[i], dt);
+                Float16.load(k, dt, at[i]);
                 if (i > 0) {
                     combine(k, t);
                 }
@@ -80,7 +86,7 @@ final class VariadicOp implements Operator {
                     c.f64Const(n).f64Div();
                 }
             }
-            k.store(t, out);
+            Float16.store(k, dt, out);
         });
     }
 

@@ -1,0 +1,31 @@
+package dev.edgec.harness.ops;
+
+import dev.edgec.ir.DataType;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Atan against ONNX Runtime over shapes, on its domain and on special values. */
+class AtanTest {
+    static Stream<Arguments> cases() {
+        return UnaryFloatOpTesting.cases(DataType.FLOAT32);
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void matchesOrt(DataType t, int[] shape) {
+        UnaryFloatOpTesting.check("Atan", 7, t, shape, -10, 10);
+    }
+
+    @Test
+    void specialValues() {
+        UnaryFloatOpTesting.checkValues("Atan", 7, DataType.FLOAT32, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f, 1e30f);
+    }
+
+    @Test
+    void rejectsIntegers() {
+        UnaryFloatOpTesting.assertRejectsInt32("Atan", 7);
+    }
+}
