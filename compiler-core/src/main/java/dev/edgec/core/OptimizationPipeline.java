@@ -1,10 +1,13 @@
 package dev.edgec.core;
 
 import dev.edgec.opt.Pass;
+import dev.edgec.opt.pass.ActivationFusion;
 import dev.edgec.opt.pass.BatchNormFolding;
+import dev.edgec.opt.pass.BiasAddFolding;
 import dev.edgec.opt.pass.CommonSubexpressionElimination;
 import dev.edgec.opt.pass.DeadCodeElimination;
 import dev.edgec.opt.pass.IdentityElimination;
+import dev.edgec.opt.pass.ShapeChainSimplification;
 import java.util.List;
 
 /** The passes each optimization level runs, in order (the pass manager repeats them to a fixed point). */
@@ -16,7 +19,9 @@ public final class OptimizationPipeline {
         if (level == 0) {
             return List.of();
         }
-        return List.of(new IdentityElimination(), new BatchNormFolding(), new CommonSubexpressionElimination(),
+        // bias and BatchNormalization fold before activations fuse: both need the producer's plain affine output
+        return List.of(new IdentityElimination(), new ShapeChainSimplification(), new BatchNormFolding(),
+                new BiasAddFolding(), new ActivationFusion(), new CommonSubexpressionElimination(),
                 new DeadCodeElimination());
     }
 

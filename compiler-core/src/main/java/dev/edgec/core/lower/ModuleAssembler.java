@@ -11,6 +11,7 @@ import dev.edgec.ir.Value;
 import dev.edgec.opt.memory.ArenaPlan;
 import dev.edgec.opt.memory.ArenaPlanner;
 import dev.edgec.opt.memory.Lifetimes;
+import dev.edgec.opt.memory.PeakAwareOrder;
 import dev.edgec.wasm.Code;
 import dev.edgec.wasm.FuncType;
 import dev.edgec.wasm.FunctionBuilder;
@@ -41,16 +42,34 @@ public final class ModuleAssembler {
                 viewOf.put(n.output(0), n.input(0));
             }
         }
+        Map<String, String> aliasOf = viewOf;
         ArenaPlan arena = ArenaPlanner.plan(Lifetimes.of(g, viewOf), ConstantPool.ALIGNMENT);
+        if (aliasViews) {
+            // in place and a peak-aware order: plan both orders, keep the smaller arena (ties: the original order)
+            for (List<Node> order : List.of(g.nodes(), PeakAwareOrder.of(g, viewOf))) {
+                Graph ordered = order.equals(g.nodes()) ? g : g.toBuilder().setNodes(order).build();
+                Map<String, String> alias = new HashMap<>(viewOf);
+                alias.putAll(InPlacePlanner.choose(ordered, order, registry, viewOf));
+                ArenaPlan plan = ArenaPlanner.plan(Lifetimes.of(ordered, alias), ConstantPool.ALIGNMENT);
+                if (plan.size() < arena.size() || aliasOf == viewOf) {
+                    arena = plan;
+                    aliasOf = alias;
+                    g = ordered;
+                }
+            }
+        }
+        Graph graph = g;
+        Map<String, String> aliases = aliasOf;
+        ArenaPlan chosen = arena;
         if (arena.size() > MemoryLimits.MAX_MEMORY_BYTES) {
             throw new LimitExceededException("the model needs " + arena.size() + " bytes of activations, more than wasm32 memory allows");
         }
         ConstantPool constants = new ConstantPool(arena.size());
         Map<String, Integer> addresses = new HashMap<>();
         AddressMap addressMap = value -> {
-            String name = Lifetimes.root(value, viewOf);
-            Tensor c = g.constants().get(name);
-            int at = c != null ? constants.address(c) : (int) arena.offset(name);
+            String name = Lifetimes.root(value, aliases);
+            Tensor c = graph.constants().get(name);
+            int at = c != null ? constants.address(c) : (int) chosen.offset(name);
             addresses.put(value, at);
             return at;
         };

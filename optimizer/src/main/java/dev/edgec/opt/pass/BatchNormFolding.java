@@ -36,7 +36,9 @@ public final class BatchNormFolding implements Pass {
                 continue;
             }
             Node producer = uses.producer(bn.input(0));
-            if (producer == null || !producer.domain().isEmpty() || !uses.hasSingleUse(bn.input(0))) {
+            // a producer with a fused activation no longer computes the affine map BN would be folded into
+            if (producer == null || !producer.domain().isEmpty() || !uses.hasSingleUse(bn.input(0))
+                    || InternalAttributes.hasActivation(producer)) {
                 continue;
             }
             Optional<float[][]> params = params(g, bn);

@@ -43,6 +43,12 @@ public abstract class BinaryElementwiseOp implements Operator {
         return List.of(new TensorType(outputType(t), out));
     }
 
+    /** Each output element is computed from the inputs' elements at its own index, read before it is written. */
+    @Override
+    public boolean canRunInPlace(OpContext ctx) {
+        return true;
+    }
+
     @Override
     public void lower(OpContext ctx, KernelWriter k) {
         DataType t = ctx.inputType(0).dataType();

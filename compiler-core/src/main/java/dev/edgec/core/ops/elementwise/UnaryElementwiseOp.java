@@ -30,6 +30,12 @@ public abstract class UnaryElementwiseOp implements Operator {
         return List.of(ctx.inputType(0));
     }
 
+    /** Each output element is computed from the inputs' elements at its own index, read before it is written. */
+    @Override
+    public boolean canRunInPlace(OpContext ctx) {
+        return true;
+    }
+
     @Override
     public void lower(OpContext ctx, KernelWriter k) {
         TensorType t = ctx.inputType(0);

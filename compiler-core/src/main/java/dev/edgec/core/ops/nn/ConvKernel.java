@@ -1,6 +1,7 @@
 package dev.edgec.core.ops.nn;
 
 import dev.edgec.core.lower.KernelWriter;
+import dev.edgec.core.ops.FusedActivation;
 import dev.edgec.wasm.Code;
 import dev.edgec.wasm.ValType;
 import java.util.ArrayList;
@@ -49,8 +50,10 @@ final class ConvKernel {
     private final int wp;
     private final int pp;
     private final int[] rowBase;
+    private final FusedActivation activation;
 
-    ConvKernel(KernelWriter k, ConvOp.Plan p, int x, int w, int bias, int y) {
+    ConvKernel(KernelWriter k, ConvOp.Plan p, int x, int w, int bias, int y, FusedActivation activation) {
+        this.activation = activation;
         this.k = k;
         this.c = k.code();
         this.p = p;
@@ -224,6 +227,7 @@ final class ConvKernel {
             if (taps > 0) {
                 unrolledTaps(chosen, u, pp, wm);
             }
+            activation.emit(k);
             c.f32Store(0);
             return;
         }
@@ -237,7 +241,9 @@ final class ConvKernel {
             Loops.add(c, xp, u * inPlaneBytes);
             Loops.add(c, wp, u * filterBytes);
         });
-        c.localGet(yp).localGet(acc).f32Store(0);
+        c.localGet(yp).localGet(acc);
+        activation.emit(k);
+        c.f32Store(0);
     }
 
     /** Adds to the f32 on the stack the products of {@code channels} channels' clipped windows, in order. */
@@ -289,7 +295,9 @@ final class ConvKernel {
                 Loops.add(c, wp, filterBytes);
             });
         }
-        c.localGet(yp).localGet(acc).f32Store(0);
+        c.localGet(yp).localGet(acc);
+        activation.emit(k);
+        c.f32Store(0);
         Loops.add(c, yp, 4);
     }
 }
