@@ -55,14 +55,7 @@ public final class ActivationFusion implements Pass {
             }
             Node fused = new Node(producer.name(), producer.domain(), producer.opType(), producer.opsetVersion(),
                     producer.inputs(), List.of(act.output(0)), attrs);
-            List<Node> nodes = new ArrayList<>();
-            for (Node n : g.nodes()) {
-                if (n == producer) {
-                    nodes.add(fused);
-                } else if (n != act) {
-                    nodes.add(n);
-                }
-            }
+            List<Node> nodes = Fusing.replace(g.nodes(), producer, fused, act);
             return g.toBuilder().setNodes(nodes).build();
         }
         return g;

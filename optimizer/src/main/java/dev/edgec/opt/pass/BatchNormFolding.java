@@ -170,14 +170,7 @@ public final class BatchNormFolding implements Pass {
         attrs.putAll(attrOverrides);
         Node fused = new Node(producer.name(), producer.domain(), producer.opType(), producer.opsetVersion(), inputs,
                 List.of(bn.output(0)), attrs);
-        List<Node> nodes = new ArrayList<>();
-        for (Node n : g.nodes()) {
-            if (n == producer) {
-                nodes.add(fused);
-            } else if (n != bn) {
-                nodes.add(n);
-            }
-        }
+        List<Node> nodes = Fusing.replace(g.nodes(), producer, fused, bn);
         return g.toBuilder().setNodes(nodes).addConstant(wName, w).addConstant(bName, b).build();
     }
 

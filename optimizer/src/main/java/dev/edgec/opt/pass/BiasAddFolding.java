@@ -191,14 +191,7 @@ public final class BiasAddFolding implements Pass {
 
     private static Graph replace(Graph g, Node producer, Node add, Fused fused) {
         Node renamed = Renaming.renameOutput(fused.node(), 0, add.output(0));
-        List<Node> nodes = new ArrayList<>();
-        for (Node n : g.nodes()) {
-            if (n == producer) {
-                nodes.add(renamed);
-            } else if (n != add) {
-                nodes.add(n);
-            }
-        }
+        List<Node> nodes = Fusing.replace(g.nodes(), producer, renamed, add);
         Graph.Builder b = g.toBuilder().setNodes(nodes);
         if (fused.biasName() != null) {
             b.addConstant(fused.biasName(), fused.bias());
