@@ -9,7 +9,7 @@ import dev.edgec.wasm.ValType;
 /**
  * The activation a fusion pass attached to a Conv, Gemm or MatMul (attributes
  * {@code edgec.activation} and {@code edgec.activation_params}): the kernel applies it to each float32
- * result before storing it. The instruction sequences are the standalone operators' (ReluOp, ClipOp,
+ * result (Gemm, MatMul: before the store; Conv: over each output plane just written). The instruction sequences are the standalone operators' (ReluOp, ClipOp,
  * LeakyReluOp...), so fusing changes no bit of the result.
  */
 public final class FusedActivation {

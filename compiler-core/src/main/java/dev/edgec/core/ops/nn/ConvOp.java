@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * ONNX Conv (opsets 1–21, float32): 1-, 2- and 3-D, groups (depthwise included), explicit or
  * automatic padding, strides, dilations, optional bias; the weights may be constants or inputs. A
- * fused activation (see {@link FusedActivation}) is applied to each output before it is stored.
+ * fused activation (see {@link FusedActivation}) is applied to each output plane right after it is written.
  */
 public final class ConvOp implements Operator {
 
