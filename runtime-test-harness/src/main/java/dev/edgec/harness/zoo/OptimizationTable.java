@@ -85,11 +85,4 @@ public final class OptimizationTable {
             runners.forEach(ModuleRunner::close);
         }
     }
-
-    /** The table as lines, for tests. */
-    static List<String> lines(int runs) {
-        var bytes = new java.io.ByteArrayOutputStream();
-        print(new PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8), runs);
-        return bytes.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
-    }
 }
