@@ -1,10 +1,13 @@
 package dev.edgec.core;
 
 import dev.edgec.opt.Pass;
+import dev.edgec.opt.pass.ActivationFusion;
 import dev.edgec.opt.pass.BatchNormFolding;
+import dev.edgec.opt.pass.BiasAddFolding;
 import dev.edgec.opt.pass.CommonSubexpressionElimination;
 import dev.edgec.opt.pass.DeadCodeElimination;
 import dev.edgec.opt.pass.IdentityElimination;
+import dev.edgec.opt.pass.ShapeChainSimplification;
 import java.util.List;
 
 /** The passes each optimization level runs, in order (the pass manager repeats them to a fixed point). */
@@ -16,8 +19,11 @@ public final class OptimizationPipeline {
         if (level == 0) {
             return List.of();
         }
-        return List.of(new IdentityElimination(), new BatchNormFolding(), new CommonSubexpressionElimination(),
-                new dev.edgec.core.quant.QdqFusion(),
+        // bias and BatchNormalization fold before activations fuse: both need the producer's plain affine output;
+        // QDQ fusion comes before activation fusion so that a quantized Conv-Relu-Q becomes one integer kernel
+        return List.of(new IdentityElimination(), new ShapeChainSimplification(), new BatchNormFolding(),
+                new BiasAddFolding(), new dev.edgec.core.quant.QdqFusion(), new ActivationFusion(),
+                new CommonSubexpressionElimination(),
                 new DeadCodeElimination());
     }
 

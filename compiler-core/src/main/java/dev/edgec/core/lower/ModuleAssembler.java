@@ -11,6 +11,7 @@ import dev.edgec.ir.Value;
 import dev.edgec.opt.memory.ArenaPlan;
 import dev.edgec.opt.memory.ArenaPlanner;
 import dev.edgec.opt.memory.Lifetimes;
+import dev.edgec.opt.memory.PeakAwareOrder;
 import dev.edgec.opt.memory.TensorLifetime;
 import dev.edgec.wasm.Code;
 import dev.edgec.wasm.FuncType;
@@ -42,26 +43,34 @@ public final class ModuleAssembler {
                 viewOf.put(n.output(0), n.input(0));
             }
         }
-        List<TensorLifetime> lifetimes = new ArrayList<>(Lifetimes.of(g, viewOf));
-        for (int i = 0; i < g.nodes().size(); i++) {
-            Node n = g.nodes().get(i);
-            long scratch = viewOf.containsKey(n.output(0)) ? 0
-                    : registry.operatorFor(n, n.opsetVersion()).scratchBytes(context(g, n));
-            if (scratch > 0) {
-                // live only while its node runs: node i is step i + 1 of Lifetimes
-                lifetimes.add(new TensorLifetime(scratchName(n), scratch, i + 1, i + 1));
+        Map<String, String> aliasOf = viewOf;
+        ArenaPlan arena = planArena(g, viewOf, viewOf, registry);
+        if (aliasViews) {
+            // in place and a peak-aware order: plan both orders, keep the smaller arena (ties: the original order)
+            for (List<Node> order : List.of(g.nodes(), PeakAwareOrder.of(g, viewOf))) {
+                Graph ordered = order.equals(g.nodes()) ? g : g.toBuilder().setNodes(order).build();
+                Map<String, String> alias = new HashMap<>(viewOf);
+                alias.putAll(InPlacePlanner.choose(ordered, order, registry, viewOf));
+                ArenaPlan plan = planArena(ordered, alias, viewOf, registry);
+                if (plan.size() < arena.size() || aliasOf == viewOf) {
+                    arena = plan;
+                    aliasOf = alias;
+                    g = ordered;
+                }
             }
         }
-        ArenaPlan arena = ArenaPlanner.plan(lifetimes, ConstantPool.ALIGNMENT);
+        Graph graph = g;
+        Map<String, String> aliases = aliasOf;
+        ArenaPlan chosen = arena;
         if (arena.size() > MemoryLimits.MAX_MEMORY_BYTES) {
             throw new LimitExceededException("the model needs " + arena.size() + " bytes of activations, more than wasm32 memory allows");
         }
         ConstantPool constants = new ConstantPool(arena.size());
         Map<String, Integer> addresses = new HashMap<>();
         AddressMap addressMap = value -> {
-            String name = Lifetimes.root(value, viewOf);
-            Tensor c = g.constants().get(name);
-            int at = c != null ? constants.address(c) : (int) arena.offset(name);
+            String name = Lifetimes.root(value, aliases);
+            Tensor c = graph.constants().get(name);
+            int at = c != null ? constants.address(c) : (int) chosen.offset(name);
             addresses.put(value, at);
             return at;
         };
@@ -83,13 +92,13 @@ public final class ModuleAssembler {
         };
         List<KernelInfo> kernels = new ArrayList<>();
         List<Boolean> canFail = new ArrayList<>();
-        for (Node n : g.nodes()) {
+        for (Node n : graph.nodes()) {
             if (viewOf.containsKey(n.output(0))) {
                 continue;
             }
             Operator op = registry.operatorFor(n, n.opsetVersion());
             FunctionBuilder f = module.addFunction(n.opType() + ":" + n.name(), kernelType);
-            Long scratch = arena.offsets().get(scratchName(n));
+            Long scratch = chosen.offsets().get(scratchName(n));
             KernelWriter k = new KernelWriter(f, addressMap, math, constants::address, statusGlobal,
                     scratch == null ? -1 : (int) (long) scratch);
             op.lower(context(g, n), k);
@@ -128,6 +137,25 @@ public final class ModuleAssembler {
             }
         }
         r.i32Const(0);
+    }
+
+    /**
+     * Plans the arena for {@code g} in its node order: every tensor by lifetime ({@code alias}: values
+     * sharing another's bytes) plus each kernel's scratch memory, live only while its node runs.
+     */
+    private static ArenaPlan planArena(Graph g, Map<String, String> alias, Map<String, String> viewOf,
+                                       OperatorRegistry registry) {
+        List<TensorLifetime> lifetimes = new ArrayList<>(Lifetimes.of(g, alias));
+        for (int i = 0; i < g.nodes().size(); i++) {
+            Node n = g.nodes().get(i);
+            long scratch = viewOf.containsKey(n.output(0)) ? 0
+                    : registry.operatorFor(n, n.opsetVersion()).scratchBytes(context(g, n));
+            if (scratch > 0) {
+                // node i is step i + 1 of Lifetimes
+                lifetimes.add(new TensorLifetime(scratchName(n), scratch, i + 1, i + 1));
+            }
+        }
+        return ArenaPlanner.plan(lifetimes, ConstantPool.ALIGNMENT);
     }
 
     /** The arena slot name of a node's scratch memory; the NUL keeps it apart from any ONNX value name. */

@@ -13,6 +13,7 @@ import dev.edgec.core.onnx.proto.OnnxProto.OperatorSetIdProto;
 import dev.edgec.core.onnx.proto.OnnxProto.TensorProto;
 import dev.edgec.core.onnx.proto.OnnxProto.TensorShapeProto;
 import dev.edgec.core.onnx.proto.OnnxProto.ValueInfoProto;
+import dev.edgec.opt.pass.InternalAttributes;
 import dev.edgec.ir.Attribute;
 import dev.edgec.ir.DataType;
 import dev.edgec.ir.EdgecException;
@@ -352,6 +353,10 @@ public final class OnnxImporter {
     }
 
     private Node toNode(NodeProto np, String name, String domain, Map<String, Integer> opsets) {
+        if (domain.equals(InternalAttributes.DOMAIN)) {
+            throw new InvalidModelException("node '" + name + "' uses domain '" + domain + "', which edgec reserves for "
+                    + "its own fused operators");
+        }
         Integer opset = opsets.get(domain);
         if (opset == null) {
             throw new InvalidModelException("node '" + name + "' uses domain '" + domain + "', which the model does not import");
@@ -359,6 +364,10 @@ public final class OnnxImporter {
         Map<String, Attribute> attrs = new LinkedHashMap<>();
         String where = np.getOpType() + " '" + name + "'";
         for (AttributeProto a : np.getAttributeList()) {
+            if (InternalAttributes.isReserved(a.getName())) {
+                throw new InvalidModelException(where + " has attribute '" + a.getName() + "', but names starting with '"
+                        + InternalAttributes.PREFIX + "' are reserved for edgec's optimizer");
+            }
             if (attrs.put(a.getName(), attributes.decode(a, where)) != null) {
                 throw new InvalidModelException(where + " has attribute '" + a.getName() + "' twice");
             }

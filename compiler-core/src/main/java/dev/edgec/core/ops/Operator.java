@@ -48,4 +48,14 @@ public interface Operator {
     default boolean isView(OpContext ctx) {
         return false;
     }
+
+    /**
+     * True when output 0 may be written over the bytes of an input of the same element type and count:
+     * the kernel reads each element of such an input only at the index of the output element it then
+     * writes, and before writing it (elementwise loops). The memory planner then lets output 0 reuse
+     * the bytes of an input that dies at this node.
+     */
+    default boolean canRunInPlace(OpContext ctx) {
+        return false;
+    }
 }

@@ -53,6 +53,10 @@ public final class QdqFusion implements Pass {
             if (op == null || !op.domain().isEmpty() || uses.getOrDefault(q.input(0), 0) != 1 || g.isGraphOutput(q.input(0))) {
                 continue;
             }
+            // a float op that already carries a fused activation or bias (edgec.* attributes) has no integer form
+            if (op.attributes().keySet().stream().anyMatch(k -> k.startsWith("edgec."))) {
+                continue;
+            }
             Optional<Graph> fused = switch (op.opType()) {
                 case "Conv" -> fuse(g, producers, op, q, "QLinearConv", 0);
                 case "MatMul" -> fuse(g, producers, op, q, "QLinearMatMul", 1);

@@ -36,7 +36,9 @@ public final class BatchNormFolding implements Pass {
                 continue;
             }
             Node producer = uses.producer(bn.input(0));
-            if (producer == null || !producer.domain().isEmpty() || !uses.hasSingleUse(bn.input(0))) {
+            // a producer with a fused activation no longer computes the affine map BN would be folded into
+            if (producer == null || !producer.domain().isEmpty() || !uses.hasSingleUse(bn.input(0))
+                    || InternalAttributes.hasActivation(producer)) {
                 continue;
             }
             Optional<float[][]> params = params(g, bn);
@@ -168,14 +170,7 @@ public final class BatchNormFolding implements Pass {
         attrs.putAll(attrOverrides);
         Node fused = new Node(producer.name(), producer.domain(), producer.opType(), producer.opsetVersion(), inputs,
                 List.of(bn.output(0)), attrs);
-        List<Node> nodes = new ArrayList<>();
-        for (Node n : g.nodes()) {
-            if (n == producer) {
-                nodes.add(fused);
-            } else if (n != bn) {
-                nodes.add(n);
-            }
-        }
+        List<Node> nodes = Fusing.replace(g.nodes(), producer, fused, bn);
         return g.toBuilder().setNodes(nodes).addConstant(wName, w).addConstant(bName, b).build();
     }
 

@@ -37,6 +37,17 @@ public final class ConformanceRunner {
             ImportOptions.DEFAULT_MAX_TENSOR_BYTES);
 
     private final Compiler compiler = new Compiler();
+    private final int optimizationLevel;
+
+    /** A runner compiling at the default optimization level. */
+    public ConformanceRunner() {
+        this(CompileOptions.defaults().optimizationLevel());
+    }
+
+    /** A runner compiling at {@code optimizationLevel} (-O0, -O1...). */
+    public ConformanceRunner(int optimizationLevel) {
+        this.optimizationLevel = optimizationLevel;
+    }
 
     public Outcome run(ConformanceCase c) {
         try {
@@ -90,7 +101,8 @@ public final class ConformanceRunner {
             try {
                 Map<String, long[]> remaining = new LinkedHashMap<>(shapes);
                 frozen.keySet().forEach(remaining::remove);
-                compiled = compiler.compile(modelBytes, CompileOptions.defaults().withInputShapes(remaining).withFrozenInputs(frozen));
+                compiled = compiler.compile(modelBytes, CompileOptions.defaults().withOptimizationLevel(optimizationLevel)
+                        .withInputShapes(remaining).withFrozenInputs(frozen));
             } catch (ConstantInputRequiredException e) {
                 String name = e.inputName();
                 if (!first.containsKey(name) || !tried.add(name)) {

@@ -71,6 +71,12 @@ public abstract class BinaryElementwiseOp implements Operator {
         return f == null ? Optional.empty() : ConstantFolding.binary(ctx, inferTypes(ctx).get(0), f);
     }
 
+    /** Each output element is computed from the inputs' elements at its own index, read before it is written. */
+    @Override
+    public boolean canRunInPlace(OpContext ctx) {
+        return true;
+    }
+
     @Override
     public void lower(OpContext ctx, KernelWriter k) {
         DataType t = ctx.inputType(0).dataType();

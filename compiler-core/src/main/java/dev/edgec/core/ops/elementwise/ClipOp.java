@@ -53,6 +53,12 @@ final class ClipOp implements Operator {
         return v;
     }
 
+    /** Each output element is computed from the inputs' elements at its own index, read before it is written. */
+    @Override
+    public boolean canRunInPlace(OpContext ctx) {
+        return true;
+    }
+
     @Override
     public void lower(OpContext ctx, KernelWriter k) {
         TensorType type = ctx.inputType(0);

@@ -48,6 +48,12 @@ public abstract class UnaryElementwiseOp implements Operator {
         return List.of(new TensorType(outputType(in.dataType()), in.shape()));
     }
 
+    /** Each output element is computed from the inputs' elements at its own index, read before it is written. */
+    @Override
+    public boolean canRunInPlace(OpContext ctx) {
+        return true;
+    }
+
     @Override
     public void lower(OpContext ctx, KernelWriter k) {
         TensorType t = ctx.inputType(0);

@@ -1,6 +1,7 @@
 package dev.edgec.core.ops.linalg;
 
 import dev.edgec.core.lower.KernelWriter;
+import dev.edgec.core.ops.FusedActivation;
 import dev.edgec.core.ops.OpContext;
 import dev.edgec.core.ops.Operator;
 import dev.edgec.ir.DataType;
@@ -14,7 +15,7 @@ import java.util.List;
  * Gemm (opsets 1-21): {@code Y = alpha·A'·B' + beta·C}, A' and B' being A and B transposed when
  * transA / transB are set. C broadcasts unidirectionally to [M, N] (a scalar, [N], [1, N], [M, 1],
  * [M, N]...); before opset 7 only if attribute {@code broadcast} is 1, else it must be [M, N]. C is
- * optional from opset 11.
+ * optional from opset 11. A fused activation ({@link FusedActivation}) is applied before the store.
  */
 final class GemmOp implements Operator {
     private record Geometry(int m, int k, int n, boolean transA, boolean transB, float alpha, float beta,
@@ -73,12 +74,14 @@ final class GemmOp implements Operator {
             }
         }
         Geometry g = geometry(ctx);
+        FusedActivation.read(ctx);
         return List.of(TensorType.of(DataType.FLOAT32, g.m(), g.n()));
     }
 
     @Override
     public void lower(OpContext ctx, KernelWriter k) {
         Geometry g = geometry(ctx);
+        FusedActivation activation = FusedActivation.read(ctx);
         int m = g.m();
         int kk = g.k();
         int n = g.n();
@@ -123,6 +126,7 @@ final class GemmOp implements Operator {
                     }
                     c.f32Add();
                 }
+                activation.emit(k);
                 c.f32Store(y);
                 c.localGet(yPtr).i32Const(4).i32Add().localSet(yPtr);
                 c.localGet(bCol).i32Const(bStepCol).i32Add().localSet(bCol);

@@ -2,11 +2,14 @@ package dev.edgec.core.ops.linalg;
 
 import dev.edgec.core.lower.BroadcastLoop;
 import dev.edgec.core.lower.KernelWriter;
+import dev.edgec.core.ops.FusedActivation;
 import dev.edgec.core.ops.OpContext;
 import dev.edgec.core.ops.Operator;
 import dev.edgec.core.ops.ShapeInference;
 import dev.edgec.ir.DataType;
 import dev.edgec.ir.Shape;
+import dev.edgec.ir.Tensor;
+import dev.edgec.opt.pass.InternalAttributes;
 import dev.edgec.ir.TensorType;
 import dev.edgec.wasm.Code;
 import dev.edgec.wasm.ValType;
@@ -16,7 +19,9 @@ import java.util.List;
 /**
  * MatMul (opsets 1-21, all the same semantics): numpy matmul. A 1-D first operand is a row vector
  * and a 1-D second operand a column vector, their added dimension removed from the result; the
- * batch dimensions (all but the last two) broadcast. float32, accumulated in float32.
+ * batch dimensions (all but the last two) broadcast. float32, accumulated in float32. The optimizer
+ * may attach a bias of shape [N] (attribute {@code edgec.bias}, added to each result) and an
+ * activation ({@link FusedActivation}), both applied before the store.
  */
 public final class MatMulOp implements Operator {
     /** The operands seen as batches of matrices: batch shapes, M, K, N and the output shape. */
@@ -66,12 +71,27 @@ public final class MatMulOp implements Operator {
         ctx.expectInputs(2, 2);
         ctx.expectType(0, List.of(DataType.FLOAT32));
         ctx.expectType(1, List.of(DataType.FLOAT32));
-        return List.of(new TensorType(DataType.FLOAT32, geometry(ctx).out()));
+        Geometry g = geometry(ctx);
+        bias(ctx, g);
+        FusedActivation.read(ctx);
+        return List.of(new TensorType(DataType.FLOAT32, g.out()));
+    }
+
+    /** The fused bias, which must be float32 of shape [N], or null. */
+    private static Tensor bias(OpContext ctx, Geometry g) {
+        Tensor b = ctx.attrs().getTensor(InternalAttributes.BIAS).orElse(null);
+        if (b != null && (b.dataType() != DataType.FLOAT32 || !b.shape().equals(Shape.of(g.n())))) {
+            throw ctx.error("fused bias must be float32 of shape [" + g.n() + "], got " + b.type());
+        }
+        return b;
     }
 
     @Override
     public void lower(OpContext ctx, KernelWriter k) {
         Geometry g = geometry(ctx);
+        Tensor bias = bias(ctx, g);
+        int biasAddr = bias == null ? -1 : k.constantData(bias);
+        FusedActivation activation = FusedActivation.read(ctx);
         int a = k.address(ctx.inputName(0));
         int b = k.address(ctx.inputName(1));
         int y = k.address(ctx.outputName(0));
@@ -90,7 +110,12 @@ public final class MatMulOp implements Operator {
                 c.localGet(idx[1]).i32Const(kk * n * 4).i32Mul().localSet(bCol);
                 k.forRange(n, col -> {
                     DotProduct.emit(k, a, aRow, 4, b, bCol, n * 4, kk, acc);
-                    c.localGet(yPtr).localGet(acc).f32Store(y);
+                    c.localGet(yPtr).localGet(acc);
+                    if (biasAddr >= 0) {
+                        c.localGet(col).i32Const(2).i32Shl().f32Load(biasAddr).f32Add();
+                    }
+                    activation.emit(k);
+                    c.f32Store(y);
                     c.localGet(yPtr).i32Const(4).i32Add().localSet(yPtr);
                     c.localGet(bCol).i32Const(4).i32Add().localSet(bCol);
                 });

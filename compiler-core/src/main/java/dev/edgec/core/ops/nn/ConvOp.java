@@ -1,6 +1,7 @@
 package dev.edgec.core.ops.nn;
 
 import dev.edgec.core.lower.KernelWriter;
+import dev.edgec.core.ops.FusedActivation;
 import dev.edgec.core.ops.OpContext;
 import dev.edgec.core.ops.Operator;
 import dev.edgec.ir.DataType;
@@ -11,7 +12,8 @@ import java.util.List;
 
 /**
  * ONNX Conv (opsets 1–21, float32): 1-, 2- and 3-D, groups (depthwise included), explicit or
- * automatic padding, strides, dilations, optional bias; the weights may be constants or inputs.
+ * automatic padding, strides, dilations, optional bias; the weights may be constants or inputs. A
+ * fused activation (see {@link FusedActivation}) is applied to each output plane right after it is written.
  */
 public final class ConvOp implements Operator {
 
@@ -91,13 +93,16 @@ public final class ConvOp implements Operator {
 
     @Override
     public List<TensorType> inferTypes(OpContext ctx) {
-        return List.of(TensorType.of(DataType.FLOAT32, plan(ctx).outputDims()));
+        Plan p = plan(ctx);
+        FusedActivation.read(ctx);
+        return List.of(TensorType.of(DataType.FLOAT32, p.outputDims()));
     }
 
     @Override
     public void lower(OpContext ctx, KernelWriter k) {
         Plan p = plan(ctx);
         new ConvKernel(k, p, k.address(ctx.inputName(0)), k.address(ctx.inputName(1)),
-                ctx.hasInput(2) ? k.address(ctx.inputName(2)) : -1, k.address(ctx.outputName(0))).emit();
+                ctx.hasInput(2) ? k.address(ctx.inputName(2)) : -1, k.address(ctx.outputName(0)),
+                FusedActivation.read(ctx)).emit();
     }
 }
