@@ -16,13 +16,16 @@ import dev.edgec.ir.EdgecException;
 import java.util.ArrayList;
 
 /**
- * What the fuzzer demands of the compiler on any bytes: either edgec's own error with a message, or
- * a module that validates under the MVP profile, has no imports, and whose {@code run()} returns a
+ * What the fuzzer demands of the compiler on any bytes (compiled from a {@link FuzzFolder}): either
+ * edgec's own error with a message, or a module that holds no byte from outside the model's folder,
+ * validates under the MVP profile, and whose {@code run()} returns a
  * status {@link RunStatus} defines on random inputs. Runs modules in wasmtime: a compiled runtime
  * keeps a 20,000-case run to hours instead of days (Chicory interprets; the zoo takes seconds each).
  */
 final class FuzzOracle {
     private static final OperatorRegistry REGISTRY = OperatorRegistry.standard();
+    /** One folder per thread: a timed-out case may still be writing its own. */
+    private static final ThreadLocal<FuzzFolder> FOLDER = ThreadLocal.withInitial(FuzzFolder::new);
     private static final boolean WABT = WabtValidator.available();
     private static final WasmRuntime RUNTIME = new WasmtimeRuntime();
     /** Work above which a module is compiled and validated but not run: ~1 s in wasmtime on this machine. */
@@ -32,22 +35,58 @@ final class FuzzOracle {
     record Problem(String signature, String message) {
     }
 
+    /** How a case ended ("refused INVALID_MODEL", "ran", "validated only"…) and its problem, if any. */
+    record Verdict(String outcome, Problem problem, String detail) {
+        Verdict(String outcome, Problem problem) {
+            this(outcome, problem, problem == null ? "" : problem.message());
+        }
+    }
+
     private FuzzOracle() {
     }
 
     /** Null when the compiler behaved on {@code model}. */
     static Problem check(byte[] model) {
+        return judge(model).problem();
+    }
+
+    static Verdict judge(byte[] model) {
         CompileResult compiled;
         try {
-            compiled = new Compiler().compile(model, CompileOptions.defaults());
+            compiled = new Compiler().compile(FOLDER.get().write(model), options(model));
         } catch (EdgecException e) {
             if (e.kind() == EdgecException.Kind.INTERNAL) {
-                return thrown("internal error", e);
+                return new Verdict("internal error", thrown("internal error", e));
             }
-            return e.getMessage() == null || e.getMessage().isBlank() ? thrown("error without a message", e) : null;
+            return new Verdict("refused " + e.kind(), e.getMessage() == null || e.getMessage().isBlank()
+                    ? thrown("error without a message", e) : null, String.valueOf(e.getMessage()));
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            return thrown("compiler threw", e);
+            return new Verdict("crashed", thrown("compiler threw", e));
         }
+        if (FuzzFolder.leaksSecret(compiled.moduleBytes())) {
+            return new Verdict("compiled", new Problem("external data escaped the model's folder",
+                    "the module holds bytes of ../secret.bin"));
+        }
+        return new Verdict("compiled", checkModule(compiled));
+    }
+
+    /**
+     * Varies what the options reach, deterministically per mutant: a quarter of the cases compile
+     * without optimization passes (-O0), and an eighth under a 4 KiB {@code --max-tensor-bytes}.
+     */
+    static CompileOptions options(byte[] model) {
+        int h = java.util.Arrays.hashCode(model);
+        CompileOptions o = CompileOptions.defaults();
+        if ((h & 3) == 0) {
+            o = o.withOptimizationLevel(0);
+        }
+        if ((h >>> 2 & 7) == 0) {
+            o = o.withMaxTensorBytes(4096);
+        }
+        return o;
+    }
+
+    private static Problem checkModule(CompileResult compiled) {
         byte[] wasm = compiled.moduleBytes();
         if (WABT) {
             String invalid = WabtValidator.validateMvp(wasm);

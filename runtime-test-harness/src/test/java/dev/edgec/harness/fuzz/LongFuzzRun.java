@@ -39,14 +39,20 @@ final class LongFuzzRun {
     String run(long firstSeed, long tries) throws IOException, InterruptedException {
         Map<String, String> distinct = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<String, Integer> outcomes = new java.util.TreeMap<>();
         ExecutorService worker = Executors.newSingleThreadExecutor(daemon());
         long started = System.nanoTime();
         for (long seed = firstSeed; seed < firstSeed + tries; seed++) {
             ModelMutator.Mutant m = ModelMutator.mutate(seeds.get((int) Math.floorMod(seed, (long) seeds.size())), seed);
-            Future<FuzzOracle.Problem> f = worker.submit(() -> FuzzOracle.check(m.bytes()));
+            Future<FuzzOracle.Verdict> f = worker.submit(() -> FuzzOracle.judge(m.bytes()));
             FuzzOracle.Problem p;
             try {
-                p = f.get(perCase.toMillis(), TimeUnit.MILLISECONDS);
+                FuzzOracle.Verdict v = f.get(perCase.toMillis(), TimeUnit.MILLISECONDS);
+                outcomes.merge(v.outcome(), 1, Integer::sum);
+                if (Boolean.getBoolean("edgec.fuzz.log")) {
+                    System.out.println(seed + " | " + m.description() + " | " + v.outcome() + " | " + v.detail());
+                }
+                p = v.problem();
             } catch (TimeoutException e) {
                 String stuck = stuckAt();
                 f.cancel(true);
@@ -65,15 +71,16 @@ final class LongFuzzRun {
                 }
             }
             if ((seed - firstSeed + 1) % 1000 == 0) {
-                System.out.printf("fuzz: %d cases, %d distinct failures, %.0f s%n", seed - firstSeed + 1,
-                        distinct.size(), (System.nanoTime() - started) / 1e9);
+                System.out.printf("fuzz: %d cases, %d distinct failures, %.0f s, %s%n", seed - firstSeed + 1,
+                        distinct.size(), (System.nanoTime() - started) / 1e9, outcomes);
             }
         }
         worker.shutdownNow();
         StringBuilder report = new StringBuilder();
         report.append("fuzz: seeds ").append(firstSeed).append("..").append(firstSeed + tries - 1)
                 .append(", cases: ").append(tries).append(", distinct failures: ").append(distinct.size())
-                .append(String.format(", %.0f s%n", (System.nanoTime() - started) / 1e9));
+                .append(String.format(", %.0f s%n", (System.nanoTime() - started) / 1e9))
+                .append("  outcomes: ").append(outcomes).append('\n');
         distinct.forEach((sig, first) -> report.append("  [").append(counts.get(sig)).append("x] ").append(first).append('\n'));
         Files.createDirectories(CompilerFuzzTest.FAILURES);
         Files.writeString(CompilerFuzzTest.FAILURES.resolve("report.txt"), report, StandardCharsets.UTF_8);

@@ -12,8 +12,9 @@ import java.util.Random;
  * dims say, data in a typed field as well, and external data that points outside the model's folder.
  */
 final class TensorMutations {
-    private static final String[] PATHS = {"../../etc/passwd", "/etc/passwd", "weights.bin", "", "a/../../b", ".",
-        "..", "C:\\windows\\system32", "\u0000", "sub/../../x.bin", "/dev/zero"};
+    private static final String[] PATHS = {"../secret.bin", "weights.bin", "link.bin", "up/secret.bin",
+        "up/model/weights.bin", "./weights.bin", "/etc/passwd", "", "a/../../b", ".", "..", "C:\\windows\\system32",
+        "\u0000", "sub/../../secret.bin", "/dev/zero", "/tmp/../etc/passwd", "weights.bin/"};
 
     private TensorMutations() {
     }
