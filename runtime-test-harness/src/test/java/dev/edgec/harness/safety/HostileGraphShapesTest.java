@@ -22,6 +22,10 @@ import org.junit.jupiter.api.Test;
  * planner was cubic in the number of tensors live at once: 2000 inputs took over a minute).
  */
 class HostileGraphShapesTest {
+    private static void compiles(byte[] model) {
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> new Compiler().compile(model, CompileOptions.defaults()));
+    }
+
     private static String compileOrRefuse(byte[] model) {
         return assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             try {
@@ -43,7 +47,7 @@ class HostileGraphShapesTest {
             v = b.node(i % 2 == 0 ? "Relu" : "Neg", List.of(v));
         }
         b.output(v, DataType.FLOAT32);
-        assertNull(compileOrRefuse(b.toBytes()));
+        compiles(b.toBytes());
     }
 
     @Test
@@ -58,7 +62,7 @@ class HostileGraphShapesTest {
         List<NodeProto> nodes = new java.util.ArrayList<>(g.getNodeList());
         java.util.Collections.reverse(nodes);
         g.clearNode().addAllNode(nodes);
-        assertNull(compileOrRefuse(b.toBytes()));
+        compiles(b.toBytes());
     }
 
     @Test
@@ -81,15 +85,22 @@ class HostileGraphShapesTest {
     }
 
     @Test
-    void aMegabyteLongNameAndTwoThousandInputs() {
+    void aMegabyteLongName() {
+        OnnxBuilder b = new OnnxBuilder("long_name", 13);
+        String x = b.input("n".repeat(1 << 20), DataType.FLOAT32, 2);
+        b.output(b.node("Relu", List.of(x)), DataType.FLOAT32);
+        assertNull(compileOrRefuse(b.toBytes()));
+    }
+
+    /** Compiles (no refusal allowed): the arena planner must place 2000 tensors live at once quickly. */
+    @Test
+    void twoThousandInputsLiveAtOnce() {
         OnnxBuilder b = new OnnxBuilder("wide", 13);
-        String longName = "n".repeat(1 << 20);
-        String x = b.input(longName, DataType.FLOAT32, 2);
-        String sum = x;
+        String sum = b.input("x", DataType.FLOAT32, 2);
         for (int i = 0; i < 2000; i++) {
             sum = b.node("Add", List.of(sum, b.input("in" + i, DataType.FLOAT32, 2)));
         }
         b.output(sum, DataType.FLOAT32);
-        assertNull(compileOrRefuse(b.toBytes()));
+        compiles(b.toBytes());
     }
 }
