@@ -1,6 +1,7 @@
 package dev.edgec.cli.runtime;
 
 import dev.edgec.core.abi.ModuleSignature;
+import dev.edgec.core.abi.RunStatus;
 import dev.edgec.core.abi.TensorSpec;
 import dev.edgec.ir.Tensor;
 import dev.edgec.wasm.SectionReader;
@@ -50,7 +51,9 @@ public final class ModuleRunner implements AutoCloseable {
         writeInputs(inputs);
         int status = instance.call("run");
         if (status != 0) {
-            throw new ModuleRunException("run() returned error code " + status);
+            RunStatus known = RunStatus.of(status);
+            throw new ModuleRunException("run() returned error code " + status
+                    + (known != null ? " (" + known.meaning() + ")" : " (not a code ABI v1 defines)"));
         }
         return readOutputs();
     }

@@ -3,77 +3,65 @@ package dev.edgec.harness.fuzz;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.edgec.cli.runtime.ChicoryRuntime;
-import dev.edgec.cli.runtime.ModuleRunner;
-import dev.edgec.core.CompileOptions;
-import dev.edgec.core.CompileResult;
-import dev.edgec.core.Compiler;
-import dev.edgec.harness.ModelCheck;
-import dev.edgec.harness.WabtValidator;
-import dev.edgec.ir.EdgecException;
-import dev.edgec.ir.Tensor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Mutated models must either compile to a module that validates and runs without trapping, or fail
- * with edgec's own error type; never another exception, a hang or running out of memory. A failing
- * mutant is written to {@code target/fuzz-failures/}; copy it to {@code src/test/resources/fuzz-regressions/}
- * and {@link #regressions()} replays it for good. Longer runs: {@code -Dedgec.fuzz.tries=100000}
- * (see docs/fuzzing.md).
+ * with edgec's own error type; never another exception, a hang or running out of memory
+ * ({@link FuzzOracle}). A failing mutant is written to {@code target/fuzz-failures/}; copy it to
+ * {@code src/test/resources/fuzz-regressions/} and {@link #regressions()} replays it for good.
+ * Long runs: {@code -Dedgec.fuzz.tries=20000} (see docs/fuzzing.md).
  */
 class CompilerFuzzTest {
     private static final List<byte[]> SEEDS = FuzzSeeds.all();
-    private static final Duration PER_CASE = Duration.ofSeconds(20);
+    static final Duration PER_CASE = Duration.ofSeconds(20);
+    static final Path FAILURES = Path.of("target/fuzz-failures");
 
     @Property(tries = 300, seed = "20261125")
     void mutatedModelsFailCleanlyOrCompileToValidModules(@ForAll long seed) throws IOException {
-        byte[] base = SEEDS.get((int) Math.floorMod(seed, (long) SEEDS.size()));
-        ModelMutator.Mutant m = ModelMutator.mutate(base, seed);
-        String problem = assertTimeoutPreemptively(PER_CASE, () -> check(m.bytes()));
+        ModelMutator.Mutant m = mutant(seed);
+        FuzzOracle.Problem problem = assertTimeoutPreemptively(PER_CASE, () -> FuzzOracle.check(m.bytes()),
+                () -> "mutation '" + m.description() + "' (seed " + seed + ") took over " + PER_CASE);
         if (problem != null) {
-            Path dir = Path.of("target/fuzz-failures");
-            Files.createDirectories(dir);
-            Path file = dir.resolve("seed-" + Long.toUnsignedString(seed, 16) + ".onnx");
-            Files.write(file, m.bytes());
-            fail("mutation '" + m.description() + "' (seed " + seed + ", saved to " + file + "): " + problem);
+            Path file = save(m.bytes(), "seed-" + Long.toUnsignedString(seed, 16));
+            fail("mutation '" + m.description() + "' (seed " + seed + ", saved to " + file + "): " + problem.message());
         }
     }
 
-    /** Null when the compiler behaved; otherwise what went wrong. */
-    static String check(byte[] model) {
-        CompileResult compiled;
-        try {
-            compiled = new Compiler().compile(model, CompileOptions.defaults());
-        } catch (EdgecException e) {
-            return e.getMessage() == null || e.getMessage().isBlank() ? "error without a message: " + e : null;
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
-            return "compiler threw " + e;
+    /** The long run: {@code -Dedgec.fuzz.tries=N} cases, reporting every distinct failure at the end. */
+    @Test
+    @EnabledIfSystemProperty(named = "edgec.fuzz.tries", matches = "\\d+")
+    void longRun() throws Exception {
+        long tries = Long.parseLong(System.getProperty("edgec.fuzz.tries"));
+        long first = Long.parseLong(System.getProperty("edgec.fuzz.seed", "1"));
+        String report = new LongFuzzRun(SEEDS, PER_CASE).run(first, tries);
+        System.out.println(report);
+        if (!report.contains("distinct failures: 0")) {
+            fail(report);
         }
-        byte[] wasm = compiled.moduleBytes();
-        if (WabtValidator.available()) {
-            String invalid = WabtValidator.validateMvp(wasm);
-            if (invalid != null) {
-                return "module does not validate: " + invalid;
-            }
-        }
-        try (ModuleRunner runner = new ModuleRunner(wasm, new ChicoryRuntime())) {
-            Map<String, Tensor> inputs = ModelCheck.randomInputs(compiled, 1);
-            runner.run(new ArrayList<>(inputs.values()));
-        } catch (RuntimeException e) {
-            return "module failed to run: " + e;
-        }
-        return null;
+    }
+
+    static ModelMutator.Mutant mutant(long seed) {
+        byte[] base = SEEDS.get((int) Math.floorMod(seed, (long) SEEDS.size()));
+        return ModelMutator.mutate(base, seed);
+    }
+
+    static Path save(byte[] model, String name) throws IOException {
+        Files.createDirectories(FAILURES);
+        Path file = FAILURES.resolve(name + ".onnx");
+        Files.write(file, model);
+        return file;
     }
 
     @TestFactory
@@ -87,9 +75,9 @@ class CompilerFuzzTest {
             files = s.filter(p -> p.toString().endsWith(".onnx")).sorted().toList();
         }
         return files.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> {
-            String problem = assertTimeoutPreemptively(PER_CASE, () -> check(Files.readAllBytes(p)));
+            FuzzOracle.Problem problem = assertTimeoutPreemptively(PER_CASE, () -> FuzzOracle.check(Files.readAllBytes(p)));
             if (problem != null) {
-                fail(problem);
+                fail(problem.message());
             }
         }));
     }

@@ -1,24 +1,20 @@
 package dev.edgec.harness.fuzz;
 
-import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
-import dev.edgec.core.onnx.proto.OnnxProto.AttributeProto;
-import dev.edgec.core.onnx.proto.OnnxProto.GraphProto;
 import dev.edgec.core.onnx.proto.OnnxProto.ModelProto;
-import dev.edgec.core.onnx.proto.OnnxProto.NodeProto;
-import dev.edgec.core.onnx.proto.OnnxProto.TensorProto;
-import dev.edgec.core.onnx.proto.OnnxProto.TensorShapeProto;
+import dev.edgec.core.onnx.proto.OnnxProto.OperatorSetIdProto;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 
 /**
  * Mutates a valid model the way broken exporters and hostile files do: at the byte level (flips,
- * truncation, splices) and at the protobuf level (dims, dtypes, attribute values, names, opsets,
- * cycles, dangling and duplicate values, external data paths). Deterministic for a given seed.
+ * truncation, random runs) and at the protobuf level, where one to three mutations are stacked:
+ * graph structure and attribute values ({@link GraphMutations}, {@link AttributeMutations}), tensors
+ * ({@link TensorMutations}), opset imports and IR version. Deterministic for a given seed.
  */
 final class ModelMutator {
-    private static final long[] INTERESTING = {0, -1, 1, 2, 3, 7, 64, -64, 255, 65536, 1L << 31, (1L << 31) - 1,
-            -(1L << 31), 1L << 32, Long.MAX_VALUE, Long.MIN_VALUE, 1L << 40};
-
     private ModelMutator() {
     }
 
@@ -28,111 +24,52 @@ final class ModelMutator {
 
     static Mutant mutate(byte[] model, long seed) {
         Random r = new Random(seed);
-        int kind = r.nextInt(12);
+        int kind = r.nextInt(16);
         if (kind < 3) {
             return byteLevel(model, r, kind);
         }
-        ModelProto m;
+        ModelProto.Builder b;
         try {
-            m = ModelProto.parseFrom(model);
+            b = ModelProto.parseFrom(model).toBuilder();
         } catch (InvalidProtocolBufferException e) {
             throw new IllegalStateException("seed model does not parse", e);
         }
-        ModelProto.Builder b = m.toBuilder();
-        GraphProto.Builder g = b.getGraphBuilder();
-        String what;
-        switch (kind) {
+        List<String> what = new ArrayList<>();
+        int count = 1 + (r.nextInt(3) == 0 ? r.nextInt(3) : 0);
+        for (int i = 0; i < count; i++) {
+            what.add(kind == 3 ? modelLevel(b, r) : GraphMutations.mutateGraph(b.getGraphBuilder(), r));
+            kind = 4;
+        }
+        return new Mutant(String.join("; ", what), b.build().toByteArray());
+    }
+
+    private static String modelLevel(ModelProto.Builder b, Random r) {
+        switch (r.nextInt(5)) {
+            case 0 -> {
+                if (b.getOpsetImportCount() > 0) {
+                    b.setOpsetImport(0, b.getOpsetImport(0).toBuilder().setVersion(Interesting.pickLong(r)));
+                }
+                return "opset version";
+            }
+            case 1 -> {
+                b.addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(r.nextInt(30)));
+                return "second default-domain opset";
+            }
+            case 2 -> {
+                b.clearOpsetImport();
+                return "no opset import";
+            }
             case 3 -> {
-                what = "input dim";
-                if (g.getInputCount() > 0) {
-                    TensorShapeProto.Builder s = g.getInputBuilder(r.nextInt(g.getInputCount())).getTypeBuilder()
-                            .getTensorTypeBuilder().getShapeBuilder();
-                    if (s.getDimCount() > 0) {
-                        s.getDimBuilder(r.nextInt(s.getDimCount())).setDimValue(pick(r));
-                    }
-                }
-            }
-            case 4 -> {
-                what = "initializer dims/dtype";
-                if (g.getInitializerCount() > 0) {
-                    TensorProto.Builder t = g.getInitializerBuilder(r.nextInt(g.getInitializerCount()));
-                    if (r.nextBoolean() && t.getDimsCount() > 0) {
-                        t.setDims(r.nextInt(t.getDimsCount()), pick(r));
-                    } else {
-                        t.setDataType(r.nextInt(25));
-                    }
-                }
-            }
-            case 5 -> {
-                what = "attribute value";
-                NodeProto.Builder n = randomNode(g, r);
-                if (n != null && n.getAttributeCount() > 0) {
-                    AttributeProto.Builder a = n.getAttributeBuilder(r.nextInt(n.getAttributeCount()));
-                    switch (r.nextInt(4)) {
-                        case 0 -> a.setI(pick(r));
-                        case 1 -> a.clearInts().addInts(pick(r)).addInts(pick(r));
-                        case 2 -> a.setType(AttributeProto.AttributeType.forNumber(r.nextInt(15)) == null
-                                ? AttributeProto.AttributeType.FLOAT : AttributeProto.AttributeType.forNumber(r.nextInt(15)));
-                        default -> a.setF(r.nextBoolean() ? Float.NaN : -1e30f);
-                    }
-                } else if (n != null) {
-                    n.addAttribute(AttributeProto.newBuilder().setName("bogus").setType(AttributeProto.AttributeType.INT).setI(1));
-                }
-            }
-            case 6 -> {
-                what = "dangling input";
-                NodeProto.Builder n = randomNode(g, r);
-                if (n != null && n.getInputCount() > 0) {
-                    n.setInput(r.nextInt(n.getInputCount()), "no_such_value_" + r.nextInt(10));
-                }
-            }
-            case 7 -> {
-                what = "cycle";
-                NodeProto.Builder n = randomNode(g, r);
-                if (n != null && n.getInputCount() > 0 && g.getNodeCount() > 0) {
-                    NodeProto later = g.getNode(g.getNodeCount() - 1);
-                    n.setInput(0, later.getOutput(0));
-                }
-            }
-            case 8 -> {
-                what = "duplicate output";
-                if (g.getNodeCount() > 1) {
-                    g.getNodeBuilder(1).setOutput(0, g.getNode(0).getOutput(0));
-                }
-            }
-            case 9 -> {
-                what = "opset";
-                b.setOpsetImport(0, b.getOpsetImport(0).toBuilder().setVersion(pick(r)));
-            }
-            case 10 -> {
-                what = "external data path";
-                if (g.getInitializerCount() > 0) {
-                    TensorProto.Builder t = g.getInitializerBuilder(0).clearRawData()
-                            .setDataLocation(TensorProto.DataLocation.EXTERNAL).clearExternalData();
-                    String[] paths = {"../../etc/passwd", "/etc/passwd", "weights.bin", "", "a/../../b"};
-                    t.addExternalData(dev.edgec.core.onnx.proto.OnnxProto.StringStringEntryProto.newBuilder()
-                            .setKey("location").setValue(paths[r.nextInt(paths.length)]));
-                }
+                b.setIrVersion(Interesting.pickLong(r));
+                return "ir version";
             }
             default -> {
-                what = "raw data length";
-                if (g.getInitializerCount() > 0) {
-                    TensorProto.Builder t = g.getInitializerBuilder(r.nextInt(g.getInitializerCount()));
-                    byte[] raw = t.getRawData().toByteArray();
-                    int len = Math.max(0, raw.length + r.nextInt(9) - 4);
-                    t.setRawData(ByteString.copyFrom(java.util.Arrays.copyOf(raw, len)));
+                if (b.getOpsetImportCount() > 0) {
+                    b.setOpsetImport(0, b.getOpsetImport(0).toBuilder().setDomain("com.example"));
                 }
+                return "opset domain";
             }
         }
-        return new Mutant(what, b.build().toByteArray());
-    }
-
-    private static NodeProto.Builder randomNode(GraphProto.Builder g, Random r) {
-        return g.getNodeCount() == 0 ? null : g.getNodeBuilder(r.nextInt(g.getNodeCount()));
-    }
-
-    private static long pick(Random r) {
-        return r.nextInt(3) == 0 ? r.nextInt(100) - 50 : INTERESTING[r.nextInt(INTERESTING.length)];
     }
 
     private static Mutant byteLevel(byte[] model, Random r, int kind) {
@@ -146,7 +83,7 @@ final class ModelMutator {
                 return new Mutant("bit flips", b);
             }
             case 1 -> {
-                return new Mutant("truncation", java.util.Arrays.copyOf(b, r.nextInt(b.length)));
+                return new Mutant("truncation", Arrays.copyOf(b, r.nextInt(b.length)));
             }
             default -> {
                 int at = r.nextInt(b.length);
