@@ -23,6 +23,17 @@ public final class AtomicFiles {
 
     /** Writes {@code bytes} to {@code target}, creating its folder if needed; failures are {@code CliException}s of kind IO. */
     public static void write(Path target, byte[] bytes) {
+        write(target, out -> out.write(bytes));
+    }
+
+    /** Produces a file's content; it may fail part way, after writing some bytes. */
+    @FunctionalInterface
+    interface Content {
+        void writeTo(java.io.OutputStream out) throws IOException;
+    }
+
+    /** As {@link #write(Path, byte[])}, with the content streamed by {@code content}. */
+    static void write(Path target, Content content) {
         Path abs = target.toAbsolutePath().normalize();
         if (Files.isDirectory(abs)) {
             throw CliException.io("cannot write '" + target + "': it is a folder");
@@ -33,7 +44,9 @@ public final class AtomicFiles {
         try {
             Files.createDirectories(dir);
             tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
-            Files.write(tmp, bytes);
+            try (java.io.OutputStream out = Files.newOutputStream(tmp)) {
+                content.writeTo(out);
+            }
             setMode(tmp, abs);
             Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             moved = true;

@@ -45,4 +45,25 @@ class AtomicFilesTest {
         assertEquals(EdgecException.Kind.IO, e2.kind());
         assertEquals(2, filesIn(dir));
     }
+
+    @Test
+    void aFailureAfterPartialWritingLeavesTheOldFileAndNoTemporary() throws IOException {
+        Path target = Files.write(dir.resolve("model.wasm"), new byte[] {7, 7, 7});
+        CliException e = assertThrows(CliException.class, () -> AtomicFiles.write(target, out -> {
+            out.write(new byte[4096]);
+            out.flush();
+            throw new IOException("disk full (simulated after 4096 bytes)");
+        }));
+        assertEquals(EdgecException.Kind.IO, e.kind());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[] {7, 7, 7}, Files.readAllBytes(target));
+        assertEquals(1, filesIn(dir), "no temporary file is left beside the target");
+
+        Path fresh = dir.resolve("new.wasm");
+        assertThrows(CliException.class, () -> AtomicFiles.write(fresh, out -> {
+            out.write(1);
+            throw new IOException("interrupted");
+        }));
+        assertEquals(false, Files.exists(fresh));
+        assertEquals(1, filesIn(dir));
+    }
 }
