@@ -4,8 +4,8 @@ import dev.edgec.core.lower.Float16;
 import dev.edgec.core.lower.KernelWriter;
 import dev.edgec.core.ops.OpContext;
 import dev.edgec.core.ops.Operator;
+import dev.edgec.core.ops.SoftmaxRows;
 import dev.edgec.ir.DataType;
-import dev.edgec.ir.Shape;
 import dev.edgec.ir.TensorType;
 import dev.edgec.wasm.Code;
 import dev.edgec.wasm.ValType;
@@ -17,31 +17,9 @@ import java.util.List;
  * (default −1) only. float32 only: ONNX Runtime implements no other type to check against.
  */
 final class HardmaxOp implements Operator {
-    /** Rows as (outer count, row length n, inner count = element stride of a row). */
-    private record Rows(int outer, int n, int inner) {
-    }
 
-    private static Rows rows(OpContext ctx) {
-        Shape s = ctx.inputType(0).shape();
-        boolean legacy = ctx.opset() < 13;
-        long axisAttr = ctx.attrs().getInt("axis", legacy ? 1 : -1);
-        int rank = s.rank();
-        if (rank == 0) {
-            throw ctx.error("input must have rank 1 or more");
-        }
-        if (axisAttr < -rank || axisAttr >= rank) {
-            throw ctx.error("axis " + axisAttr + " is out of range for input of shape " + s);
-        }
-        int axis = (int) (axisAttr < 0 ? axisAttr + rank : axisAttr);
-        int outer = 1;
-        for (int d = 0; d < axis; d++) {
-            outer *= s.dim(d);
-        }
-        int rest = 1;
-        for (int d = axis + 1; d < rank; d++) {
-            rest *= s.dim(d);
-        }
-        return legacy ? new Rows(outer, s.dim(axis) * rest, 1) : new Rows(outer, s.dim(axis), rest);
+    private static SoftmaxRows rows(OpContext ctx) {
+        return SoftmaxRows.of(ctx, false);
     }
 
     @Override
@@ -54,7 +32,7 @@ final class HardmaxOp implements Operator {
 
     @Override
     public void lower(OpContext ctx, KernelWriter k) {
-        Rows r = rows(ctx);
+        SoftmaxRows r = rows(ctx);
         if (r.outer() == 0 || r.n() == 0 || r.inner() == 0) {
             return;
         }

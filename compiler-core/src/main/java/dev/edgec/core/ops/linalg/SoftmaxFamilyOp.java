@@ -4,8 +4,8 @@ import dev.edgec.core.lower.KernelWriter;
 import dev.edgec.core.lower.MathFunction;
 import dev.edgec.core.ops.OpContext;
 import dev.edgec.core.ops.Operator;
+import dev.edgec.core.ops.SoftmaxRows;
 import dev.edgec.ir.DataType;
-import dev.edgec.ir.Shape;
 import dev.edgec.ir.TensorType;
 import dev.edgec.wasm.Code;
 import dev.edgec.wasm.ValType;
@@ -18,36 +18,12 @@ import java.util.List;
  * {@code inner}: the max is subtracted before exp so that no exp overflows.
  */
 abstract class SoftmaxFamilyOp implements Operator {
-    /** Rows as (outer count, row length n, inner count = element stride of a row). */
-    private record Rows(int outer, int n, int inner) {
-    }
 
     /** True for LogSoftmax, false for Softmax. */
     protected abstract boolean logarithmic();
 
-    private static Rows rows(OpContext ctx) {
-        Shape s = ctx.inputType(0).shape();
-        boolean legacy = ctx.opset() < 13;
-        long axisAttr = ctx.attrs().getInt("axis", legacy ? 1 : -1);
-        int rank = s.rank();
-        int axis;
-        if (rank == 0) {
-            axis = 0;
-        } else if (axisAttr < -rank || axisAttr >= rank) {
-            throw ctx.error("axis " + axisAttr + " is out of range for input of shape " + s);
-        } else {
-            axis = (int) (axisAttr < 0 ? axisAttr + rank : axisAttr);
-        }
-        int outer = 1;
-        for (int d = 0; d < axis; d++) {
-            outer *= s.dim(d);
-        }
-        int rest = 1;
-        for (int d = axis + 1; d < rank; d++) {
-            rest *= s.dim(d);
-        }
-        int n = rank == 0 ? 1 : s.dim(axis);
-        return legacy ? new Rows(outer, n * rest, 1) : new Rows(outer, n, rest);
+    private static SoftmaxRows rows(OpContext ctx) {
+        return SoftmaxRows.of(ctx, true);
     }
 
     @Override
@@ -60,7 +36,7 @@ abstract class SoftmaxFamilyOp implements Operator {
 
     @Override
     public void lower(OpContext ctx, KernelWriter k) {
-        Rows r = rows(ctx);
+        SoftmaxRows r = rows(ctx);
         if (r.outer() == 0 || r.n() == 0 || r.inner() == 0) {
             return;
         }
