@@ -7,6 +7,7 @@ import dev.edgec.opt.pass.BiasAddFolding;
 import dev.edgec.opt.pass.CommonSubexpressionElimination;
 import dev.edgec.opt.pass.DeadCodeElimination;
 import dev.edgec.opt.pass.IdentityElimination;
+import dev.edgec.opt.pass.RowMajorWeights;
 import dev.edgec.opt.pass.ShapeChainSimplification;
 import java.util.List;
 
@@ -22,7 +23,7 @@ public final class OptimizationPipeline {
         // bias and BatchNormalization fold before activations fuse: both need the producer's plain affine output;
         // QDQ fusion comes before activation fusion so that a quantized Conv-Relu-Q becomes one integer kernel
         return List.of(new IdentityElimination(), new ShapeChainSimplification(), new BatchNormFolding(),
-                new BiasAddFolding(), new dev.edgec.core.quant.QdqFusion(), new ActivationFusion(),
+                new BiasAddFolding(), new RowMajorWeights(), new dev.edgec.core.quant.QdqFusion(), new ActivationFusion(),
                 new CommonSubexpressionElimination(),
                 new DeadCodeElimination());
     }

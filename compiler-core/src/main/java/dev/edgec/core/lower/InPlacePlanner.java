@@ -27,7 +27,7 @@ public final class InPlacePlanner {
     /**
      * @param nodes  the execution order
      * @param viewOf views already decided (view name to viewed value)
-     * @return output name to the input it overwrites
+     * @return output name to the value whose bytes it overwrites (the root of the input it takes over)
      */
     public static Map<String, String> choose(Graph g, List<Node> nodes, OperatorRegistry registry, Map<String, String> viewOf) {
         Map<String, String> alias = new HashMap<>(viewOf);
@@ -60,24 +60,39 @@ public final class InPlacePlanner {
                 if (in.isEmpty()) {
                     continue;
                 }
-                String root = Lifetimes.root(in, alias);
+                String root = root(in, alias);
                 TensorType inType = g.type(in);
                 if (pinned.contains(root) || lastRead.getOrDefault(root, -1) != i
                         || inType.dataType() != outType.dataType() || inType.elementCount() != outType.elementCount()
                         || g.type(root).byteSize() != outType.byteSize()) {
                     continue;
                 }
-                alias.put(out, in);
-                inPlace.put(out, in);
-                // the output now holds the root's bytes: later readers of the output keep them alive
-                for (int j = i + 1; j < nodes.size(); j++) {
-                    if (nodes.get(j).inputs().stream().anyMatch(v -> !v.isEmpty() && Lifetimes.root(v, alias).equals(root))) {
-                        lastRead.put(root, j);
-                    }
-                }
+                // mapped to the root, not to the input, so that chains of in-place nodes stay one step deep
+                // for every later Lifetimes.root walk (the root is final: it was produced before this node)
+                alias.put(out, root);
+                inPlace.put(out, root);
+                // the output now holds the root's bytes: its later readers (and its views') keep them alive
+                lastRead.merge(root, lastRead.getOrDefault(out, -1), Math::max);
                 break;
             }
         }
         return inPlace;
+    }
+
+    /**
+     * The value whose bytes {@code name} uses, following views and in-place outputs. Each walk points
+     * every name on its path straight at the root, so a chain of thousands of in-place nodes costs
+     * about linear time, not quadratic. A shortcut stays right when a root later becomes an alias
+     * itself: it then points on to the new root.
+     */
+    private static String root(String name, Map<String, String> alias) {
+        String r = name;
+        for (String next = alias.get(r); next != null; next = alias.get(r)) {
+            r = next;
+        }
+        for (String v = name; !v.equals(r); ) {
+            v = alias.put(v, r);
+        }
+        return r;
     }
 }

@@ -63,6 +63,30 @@ class CompileReportTest {
     }
 
     @Test
+    void macsCountTheMultiplyAccumulatesOfConvGemmAndMatMul() {
+        OnnxBuilder b = new OnnxBuilder("macs", 13);
+        String x = b.input("x", DataType.FLOAT32, 1, 4, 9, 9);
+        String w = b.initializer("w", Tensor.ofFloats(Shape.of(6, 2, 3, 3), new float[6 * 2 * 3 * 3]));
+        // grouped, strided, padded: output 1x6x5x5, each element a 2x3x3 window
+        String conv = b.node("Conv", List.of(x, w), "group", 2L, "strides", new long[] {2, 2},
+                "pads", new long[] {1, 1, 1, 1});
+        String flat = b.node("Flatten", List.of(conv));
+        String g = b.initializer("g", Tensor.ofFloats(Shape.of(150, 7), new float[150 * 7]));
+        String gemm = b.node("Gemm", List.of(flat, g));
+        String m = b.initializer("m", Tensor.ofFloats(Shape.of(7, 3), new float[7 * 3]));
+        String y = b.node("MatMul", List.of(gemm, m));
+        b.output(y, DataType.FLOAT32);
+        CompileReport report = CompileReport.of(COMPILER.compile(b.toBytes(), CompileOptions.defaults()),
+                COMPILER.registry());
+        long convMacs = 6L * 5 * 5 * (2 * 3 * 3);
+        long gemmMacs = 150L * 7;
+        long matMulMacs = 7L * 3;
+        assertEquals(List.of(convMacs, 0L, gemmMacs, matMulMacs),
+                report.nodes().stream().map(NodeReport::macs).toList());
+        assertEquals(convMacs + gemmMacs + matMulMacs, report.totalMacs());
+    }
+
+    @Test
     void budgetsFailWithTheirOwnErrorKind() {
         CompileReport report = CompileReport.of(compileSmallModel(), COMPILER.registry());
         BudgetExceededException e = assertThrows(BudgetExceededException.class,

@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A topological order of a graph's nodes chosen to keep few bytes live: among the nodes whose inputs
@@ -38,16 +39,27 @@ public final class PeakAwareOrder {
                 readers.merge(root, 1, Integer::sum);
             }
         }
+        // a node becomes ready when the last of its inputs is produced; only ready nodes are scored
+        Map<String, List<Integer>> consumers = new HashMap<>();
+        int[] missing = new int[nodes.size()];
+        TreeSet<Integer> ready = new TreeSet<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            for (String in : new HashSet<>(nodes.get(i).inputs())) {
+                if (!in.isEmpty() && !available.contains(in)) {
+                    consumers.computeIfAbsent(in, k -> new ArrayList<>()).add(i);
+                    missing[i]++;
+                }
+            }
+            if (missing[i] == 0) {
+                ready.add(i);
+            }
+        }
         List<Node> order = new ArrayList<>();
-        boolean[] done = new boolean[nodes.size()];
         for (int step = 0; step < nodes.size(); step++) {
             int best = -1;
             long bestScore = Long.MIN_VALUE;
-            for (int i = 0; i < nodes.size(); i++) {
+            for (int i : ready) {
                 Node n = nodes.get(i);
-                if (done[i] || !ready(n, available)) {
-                    continue;
-                }
                 long score = -allocated(g, n, viewOf);
                 for (String root : inputRoots(n, viewOf)) {
                     if (readers.get(root) == 1 && !pinned.contains(root) && g.types().containsKey(root)) {
@@ -63,23 +75,22 @@ public final class PeakAwareOrder {
                 return nodes; // not a valid topological order to start with: keep it as it is
             }
             Node n = nodes.get(best);
-            done[best] = true;
+            ready.remove(best);
             order.add(n);
             for (String root : inputRoots(n, viewOf)) {
                 readers.merge(root, -1, Integer::sum);
             }
-            n.outputs().stream().filter(o -> !o.isEmpty()).forEach(available::add);
-        }
-        return order;
-    }
-
-    private static boolean ready(Node n, Set<String> available) {
-        for (String in : n.inputs()) {
-            if (!in.isEmpty() && !available.contains(in)) {
-                return false;
+            for (String out : n.outputs()) {
+                if (!out.isEmpty() && available.add(out)) {
+                    for (int c : consumers.getOrDefault(out, List.of())) {
+                        if (--missing[c] == 0) {
+                            ready.add(c);
+                        }
+                    }
+                }
             }
         }
-        return true;
+        return order;
     }
 
     /** The distinct roots of a node's inputs: a node reading a value twice frees it once. */

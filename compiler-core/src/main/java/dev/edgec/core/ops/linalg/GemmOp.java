@@ -78,6 +78,13 @@ final class GemmOp implements Operator {
         return List.of(TensorType.of(DataType.FLOAT32, g.m(), g.n()));
     }
 
+    /** Multiply-accumulates of A'·B'; the scaling by alpha and the addition of C are not counted. */
+    @Override
+    public long macs(OpContext ctx) {
+        Geometry g = geometry(ctx);
+        return (long) g.m() * g.k() * g.n();
+    }
+
     @Override
     public void lower(OpContext ctx, KernelWriter k) {
         Geometry g = geometry(ctx);

@@ -26,6 +26,10 @@ import java.util.List;
 public final class MatMulOp implements Operator {
     /** The operands seen as batches of matrices: batch shapes, M, K, N and the output shape. */
     public record Geometry(Shape aBatch, Shape bBatch, Shape outBatch, int m, int k, int n, Shape out) {
+        /** Multiply-accumulates: each output element is a dot product of length k. */
+        public long macs() {
+            return (long) out.elementCount() * k;
+        }
     }
 
     public static Geometry geometry(OpContext ctx) {
@@ -84,6 +88,11 @@ public final class MatMulOp implements Operator {
             throw ctx.error("fused bias must be float32 of shape [" + g.n() + "], got " + b.type());
         }
         return b;
+    }
+
+    @Override
+    public long macs(OpContext ctx) {
+        return geometry(ctx).macs();
     }
 
     @Override

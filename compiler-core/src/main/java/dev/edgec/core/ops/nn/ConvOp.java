@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * ONNX Conv (opsets 1–21, float32): 1-, 2- and 3-D, groups (depthwise included), explicit or
  * automatic padding, strides, dilations, optional bias; the weights may be constants or inputs. A
- * fused activation (see {@link FusedActivation}) is applied to each output plane right after it is written.
+ * fused activation (see {@link FusedActivation}) is applied to each sum before it is stored.
  */
 public final class ConvOp implements Operator {
 
@@ -34,6 +34,19 @@ public final class ConvOp implements Operator {
             dims[1] = filters;
             System.arraycopy(window.output(), 0, dims, 2, window.rank());
             return dims;
+        }
+
+        /** Multiply-accumulates: every output element sums one kernel window over its group's channels. */
+        public long macs() {
+            long outs = 1;
+            for (int d : outputDims()) {
+                outs *= d;
+            }
+            long taps = 1;
+            for (int kd : window.kernel()) {
+                taps *= kd;
+            }
+            return outs * taps * channelsPerGroup();
         }
     }
 
@@ -96,6 +109,11 @@ public final class ConvOp implements Operator {
         Plan p = plan(ctx);
         FusedActivation.read(ctx);
         return List.of(TensorType.of(DataType.FLOAT32, p.outputDims()));
+    }
+
+    @Override
+    public long macs(OpContext ctx) {
+        return plan(ctx).macs();
     }
 
     @Override

@@ -41,6 +41,6 @@ final class ConvIntegerOp implements Operator {
 
     @Override
     public long macs(OpContext ctx) {
-        return QLinearConvOp.macs(plan(ctx));
+        return plan(ctx).macs();
     }
 }

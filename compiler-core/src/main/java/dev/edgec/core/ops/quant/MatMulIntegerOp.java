@@ -41,7 +41,6 @@ final class MatMulIntegerOp implements Operator {
 
     @Override
     public long macs(OpContext ctx) {
-        MatMulOp.Geometry g = plan(ctx);
-        return (long) g.out().elementCount() * g.k();
+        return plan(ctx).macs();
     }
 }

@@ -62,18 +62,6 @@ final class QLinearConvOp implements Operator {
 
     @Override
     public long macs(OpContext ctx) {
-        return macs(plan(ctx));
-    }
-
-    static long macs(ConvOp.Plan p) {
-        long taps = 1;
-        for (int kd : p.window().kernel()) {
-            taps *= kd;
-        }
-        long outs = 1;
-        for (int d : p.outputDims()) {
-            outs *= d;
-        }
-        return outs * taps * p.channelsPerGroup();
+        return plan(ctx).macs();
     }
 }

@@ -63,7 +63,6 @@ final class QLinearMatMulOp implements Operator {
 
     @Override
     public long macs(OpContext ctx) {
-        MatMulOp.Geometry g = plan(ctx);
-        return (long) g.out().elementCount() * g.k();
+        return plan(ctx).macs();
     }
 }
