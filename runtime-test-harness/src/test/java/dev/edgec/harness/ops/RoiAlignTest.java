@@ -98,6 +98,102 @@ class RoiAlignTest {
         }
     }
 
+    /**
+     * Max mode against the ONNX spec, independently of ONNX Runtime (whose max mode has a history of
+     * differing from it): {@link #specMax} follows the spec's definition step by step, in float32.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("maxCases")
+    void maxModeFollowsTheSpec(Case c) {
+        for (long seed = 4; seed <= 6; seed++) {
+            Map<String, Tensor> in = inputs(c, seed);
+            CompileResult compiled = new Compiler().compile(model(c, "max"), CompileOptions.defaults());
+            Tensor actual;
+            try (ModuleRunner m = new ModuleRunner(compiled.moduleBytes(), new ChicoryRuntime())) {
+                actual = m.run(List.of(in.get("x"), in.get("rois"), in.get("batch"))).get(0);
+            }
+            float[] expected = specMax(c, in.get("x").toFloats(), in.get("rois").toFloats(), in.get("batch").toLongs());
+            for (int i = 0; i < expected.length; i++) {
+                assertEquals(expected[i], actual.getDouble(i), 1e-5 * Math.max(1, Math.abs(expected[i])), "element " + i);
+            }
+        }
+    }
+
+    static Stream<Case> maxCases() {
+        return Stream.of(
+                new Case(new int[]{1, 2, 6, 6}, 3, 16, "half_pixel", 2, 2, 3, 1f),
+                new Case(new int[]{2, 1, 8, 5}, 4, 16, "output_half_pixel", 3, 2, 0, 0.5f),
+                new Case(new int[]{1, 3, 7, 7}, 2, 10, null, 1, 3, 0, 1f));
+    }
+
+    /**
+     * The spec's max mode: per bin, the largest over its samples of the largest of the four weighted
+     * corners w_i · X[corner_i] of the sample's bilinear interpolation (0 when a bin has no samples).
+     */
+    static float[] specMax(Case c, float[] x, float[] rois, long[] batch) {
+        int ch = c.x()[1];
+        int h = c.x()[2];
+        int w = c.x()[3];
+        int oh = (int) c.outH();
+        int ow = (int) c.outW();
+        boolean half = c.opset() >= 16 && !"output_half_pixel".equals(c.transform());
+        float shift = half ? 0.5f : 0f;
+        float[] out = new float[c.rois() * ch * oh * ow];
+        for (int r = 0; r < c.rois(); r++) {
+            float x1 = rois[4 * r] * c.scale() - shift;
+            float y1 = rois[4 * r + 1] * c.scale() - shift;
+            float rw = rois[4 * r + 2] * c.scale() - shift - x1;
+            float rh = rois[4 * r + 3] * c.scale() - shift - y1;
+            if (!half) {
+                rw = Math.max(rw, 1f);
+                rh = Math.max(rh, 1f);
+            }
+            float bh = rh / oh;
+            float bw = rw / ow;
+            int gh = c.ratio() > 0 ? (int) c.ratio() : (int) Math.ceil(rh / oh);
+            int gw = c.ratio() > 0 ? (int) c.ratio() : (int) Math.ceil(rw / ow);
+            for (int k = 0; k < ch; k++) {
+                int plane = (int) ((batch[r] * ch + k) * h * w);
+                for (int ph = 0; ph < oh; ph++) {
+                    for (int pw = 0; pw < ow; pw++) {
+                        float best = 0;
+                        boolean any = false;
+                        for (int iy = 0; iy < gh; iy++) {
+                            float sy = y1 + ph * bh + (iy + 0.5f) * bh / gh;
+                            for (int ix = 0; ix < gw; ix++) {
+                                float sx = x1 + pw * bw + (ix + 0.5f) * bw / gw;
+                                float v = weightedCornerMax(x, plane, h, w, sy, sx);
+                                best = any ? Math.max(best, v) : v;
+                                any = true;
+                            }
+                        }
+                        out[((r * ch + k) * oh + ph) * ow + pw] = best;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static float weightedCornerMax(float[] x, int plane, int h, int w, float sy, float sx) {
+        if (sy < -1 || sy > h || sx < -1 || sx > w) {
+            return 0;
+        }
+        sy = Math.max(sy, 0);
+        sx = Math.max(sx, 0);
+        int y0 = Math.min((int) sy, h - 1);
+        int x0 = Math.min((int) sx, w - 1);
+        int y1 = Math.min(y0 + 1, h - 1);
+        int xh = Math.min(x0 + 1, w - 1);
+        float ly = y0 == h - 1 ? 0 : sy - y0;
+        float lx = x0 == w - 1 ? 0 : sx - x0;
+        float a = (1 - ly) * (1 - lx) * x[plane + y0 * w + x0];
+        float b = (1 - ly) * lx * x[plane + y0 * w + xh];
+        float cc = ly * (1 - lx) * x[plane + y1 * w + x0];
+        float d = ly * lx * x[plane + y1 * w + xh];
+        return Math.max(Math.max(a, b), Math.max(cc, d));
+    }
+
     @Test
     void defaultAttributesMatchOnnxRuntime() {
         Case c = new Case(new int[]{1, 2, 6, 6}, 3, 16, null, 1, 1, 0, 1f);
