@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.edgec.cli.runtime.ChicoryRuntime;
 import dev.edgec.cli.runtime.ModuleRunner;
+import dev.edgec.cli.runtime.WasmRuntime;
 import dev.edgec.core.CompileOptions;
 import dev.edgec.core.CompileResult;
 import dev.edgec.core.Compiler;
+import dev.edgec.harness.ModelCheck;
+import dev.edgec.harness.Tolerance;
+import dev.edgec.harness.WasmtimeRuntime;
 import dev.edgec.ir.DataType;
 import dev.edgec.ir.InvalidModelException;
 import dev.edgec.ir.Shape;
@@ -95,6 +99,15 @@ class GridSampleTest {
     }
 
     @Test
+    void bicubicReflectionMatchesOnnxRuntimeInWasmtime() {
+        int[] x = {2, 2, 5, 4};
+        int[] grid = {2, 3, 4, 2};
+        byte[] model = model(16, x, grid, "mode", "bicubic", "padding_mode", "reflection");
+        String why = ModelCheck.mismatch(model, inputs(x, grid, 3, 21), Tolerance.ONNX_BACKEND, new WasmtimeRuntime());
+        org.junit.jupiter.api.Assertions.assertNull(why, why);
+    }
+
+    @Test
     void defaultsAreBilinearZerosUnaligned() {
         int[] x = {1, 3, 4, 4};
         int[] grid = {1, 2, 6, 2};
@@ -116,9 +129,11 @@ class GridSampleTest {
                     CompileResult compiled = new Compiler().compile(
                             model(16, x, grid, "mode", mode, "padding_mode", padding, "align_corners", align),
                             CompileOptions.defaults());
-                    try (ModuleRunner m = new ModuleRunner(compiled.moduleBytes(), new ChicoryRuntime())) {
-                        m.writeInputs(List.of(xs, gs));
-                        assertEquals(0, m.instance().call("run"), mode + " " + padding + " " + align);
+                    for (WasmRuntime runtime : List.<WasmRuntime>of(new ChicoryRuntime(), new WasmtimeRuntime())) {
+                        try (ModuleRunner m = new ModuleRunner(compiled.moduleBytes(), runtime)) {
+                            m.writeInputs(List.of(xs, gs));
+                            assertEquals(0, m.instance().call("run"), runtime.name() + " " + mode + " " + padding + " " + align);
+                        }
                     }
                 }
             }

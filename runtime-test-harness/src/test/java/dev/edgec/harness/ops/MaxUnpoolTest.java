@@ -120,6 +120,15 @@ class MaxUnpoolTest {
     }
 
     @Test
+    void matchesOnnxRuntimeInWasmtime() {
+        int[] x = {2, 3, 3, 3};
+        Object[] attrs = {"kernel_shape", new long[]{3, 3}, "strides", new long[]{2, 2}, "pads", new long[]{1, 1, 1, 1}};
+        String why = dev.edgec.harness.ModelCheck.mismatch(model(11, x, attrs, null, false), inputs(x, 2 * 3 * 25, 3),
+                dev.edgec.harness.Tolerance.EXACT, new dev.edgec.harness.WasmtimeRuntime());
+        org.junit.jupiter.api.Assertions.assertNull(why, why);
+    }
+
+    @Test
     void outOfRangeIndexFailsTheRun() {
         int[] x = {1, 1, 2, 2};
         Object[] attrs = {"kernel_shape", new long[]{2, 2}, "strides", new long[]{2, 2}};

@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.edgec.cli.runtime.ChicoryRuntime;
 import dev.edgec.cli.runtime.ModuleRunner;
+import dev.edgec.cli.runtime.WasmRuntime;
 import dev.edgec.core.CompileOptions;
 import dev.edgec.core.CompileResult;
 import dev.edgec.core.Compiler;
 import dev.edgec.core.onnx.OnnxBuilder;
+import dev.edgec.harness.ModelCheck;
+import dev.edgec.harness.Tolerance;
+import dev.edgec.harness.WasmtimeRuntime;
 import dev.edgec.ir.DataType;
 import dev.edgec.ir.InvalidModelException;
 import dev.edgec.ir.Shape;
@@ -206,6 +210,15 @@ class RoiAlignTest {
     }
 
     @Test
+    void matchesOnnxRuntimeInWasmtime() {
+        Case c = new Case(new int[]{2, 3, 8, 6}, 4, 16, "output_half_pixel", 3, 2, 0, 0.5f);
+        for (String mode : List.of("avg", "max")) {
+            String why = ModelCheck.mismatch(model(c, mode), inputs(c, 9), Tolerance.ONNX_BACKEND, new WasmtimeRuntime());
+            org.junit.jupiter.api.Assertions.assertNull(why, why);
+        }
+    }
+
+    @Test
     void outOfRangeBatchIndexFailsTheRun() {
         Case c = new Case(new int[]{2, 1, 4, 4}, 2, 16, null, 2, 2, 0, 1f);
         for (long bad : new long[]{2, -1, Long.MIN_VALUE}) {
@@ -229,10 +242,12 @@ class RoiAlignTest {
                     r[i] = extreme[rnd.nextInt(extreme.length)];
                 }
                 Map<String, Tensor> in = inputs(c, 2);
-                try (ModuleRunner m = new ModuleRunner(compiled.moduleBytes(), new ChicoryRuntime())) {
-                    m.writeInputs(List.of(in.get("x"), Tensor.ofDoubles(DataType.FLOAT32, Shape.of(8, 4), r),
-                            in.get("batch")));
-                    assertEquals(0, m.instance().call("run"), mode + " ratio " + ratio);
+                for (WasmRuntime runtime : List.<WasmRuntime>of(new ChicoryRuntime(), new WasmtimeRuntime())) {
+                    try (ModuleRunner m = new ModuleRunner(compiled.moduleBytes(), runtime)) {
+                        m.writeInputs(List.of(in.get("x"), Tensor.ofDoubles(DataType.FLOAT32, Shape.of(8, 4), r),
+                                in.get("batch")));
+                        assertEquals(0, m.instance().call("run"), runtime.name() + " " + mode + " ratio " + ratio);
+                    }
                 }
             }
         }
