@@ -15,8 +15,11 @@ import java.util.List;
  * ONNX MaxUnpool (opsets 9–21): the partial inverse of MaxPool. Y is zero except Y.flat[I[i]] = X.flat[i],
  * I holding MaxPool's int64 indices into the whole flattened Y (batch and channel included). Y's shape is
  * the constant output_shape input when given (it must be known at compile time), else per spatial axis
- * (in − 1) · stride + kernel − pad_begin − pad_end. Indices are run-time data: one outside Y makes
- * {@code run()} fail with INDEX_OUT_OF_RANGE. Later writes to the same element win, as in ONNX Runtime.
+ * (in − 1) · stride + kernel − pad_begin − pad_end. With output_shape, indices are flat positions in
+ * that shape, as ONNX Runtime reads them (ONNX's reference implementation instead scatters into the
+ * computed shape and pads it to output_shape, so node/test_maxunpool_export_with_output_shape differs).
+ * Indices are run-time data: one outside Y makes {@code run()} fail with INDEX_OUT_OF_RANGE. Later writes
+ * to the same element win, as in ONNX Runtime.
  */
 public final class MaxUnpoolOp implements Operator {
     private static final List<DataType> TYPES = List.of(DataType.FLOAT32, DataType.FLOAT64);
