@@ -102,8 +102,7 @@ final class RoiAlignKernel {
                 });
                 if (p.max()) {
                     foldOutsideSamples();
-                }
-                if (!p.max()) {
+                } else {
                     forChannels((ch, out) -> c.localGet(out).localGet(out).f32Load(y).localGet(count).f32Div().f32Store(y));
                 }
             }));
