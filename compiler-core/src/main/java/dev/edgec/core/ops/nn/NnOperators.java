@@ -24,5 +24,8 @@ public final class NnOperators {
         r.register("LpPool", 1, 21, new LpPoolOp());
         r.register("Resize", 10, 21, new ResizeOp());
         r.register("Upsample", 7, 9, new UpsampleOp());
+        r.register("GridSample", 16, 21, new GridSampleOp());
+        r.register("RoiAlign", 10, 21, new RoiAlignOp());
+        r.register("MaxUnpool", 9, 21, new MaxUnpoolOp());
     }
 }
