@@ -58,10 +58,12 @@ final class LuDeterminant {
                 // pivot: the row r >= j with the largest |A[r][j]|, the first one on ties
                 c.localGet(j).localSet(p);
                 pushElement(j, j);
+                k.load(t, a);
                 FloatOps.abs(c, t);
                 c.localSet(best);
                 upTo(r, j, () -> {
                     pushElement(r, j);
+                    k.load(t, a);
                     FloatOps.abs(c, t);
                     c.localTee(value).localGet(best);
                     FloatOps.greater(c, t);
