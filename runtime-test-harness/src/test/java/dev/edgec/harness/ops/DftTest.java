@@ -87,6 +87,11 @@ class DftTest {
     }
 
     @Test
+    void rejectsAnEmptySignalAxis() {
+        OpCheck.assertRejected(model(new int[]{2, 0, 1}, null), InvalidModelException.class, "DFT_1", "has length 0");
+    }
+
+    @Test
     void rejectsOnesidedComplexInput() {
         OpCheck.assertRejected(model(new int[]{1, 8, 2}, null, "onesided", 1L), UnsupportedModelException.class, "DFT_1",
                 "onesided=1");

@@ -50,6 +50,9 @@ final class DftOp implements Operator {
         }
         int length = ctx.hasInput(1) ? ScalarInputs.positive(ctx, 1, "dft_length", DftKernel.MAX_LENGTH)
                 : in.dim((int) axis);
+        if (length == 0) {
+            throw ctx.error("the signal axis " + axis + " has length 0, so the transform has no length");
+        }
         if (length > DftKernel.MAX_LENGTH) {
             throw ctx.unsupported("transform length " + length + " is over edgec's limit of " + DftKernel.MAX_LENGTH);
         }
