@@ -9,6 +9,7 @@ import dev.edgec.core.Compiler;
 import dev.edgec.core.onnx.OnnxBuilder;
 import dev.edgec.harness.ModelCheck;
 import dev.edgec.harness.Tolerance;
+import dev.edgec.harness.WasmtimeRuntime;
 import dev.edgec.ir.DataType;
 import dev.edgec.ir.InvalidModelException;
 import dev.edgec.ir.Shape;
@@ -51,6 +52,16 @@ class DetTest {
         CompileResult compiled = new Compiler().compile(m, CompileOptions.defaults());
         Map<String, Tensor> inputs = OpCheck.randomInputs(List.of(DataType.FLOAT64), List.<int[]>of(dims), 4, -2, 2);
         String why = ModelCheck.mismatch(b.toBytes(), compiled, inputs, Tolerance.ONNX_BACKEND, new ChicoryRuntime());
+        assertNull(why, why);
+    }
+
+    /** The second, compiling runtime runs the same kernel. */
+    @Test
+    void matchesOrtInWasmtime() {
+        int[] dims = {4, 5, 5};
+        byte[] m = OpCheck.unary("Det", 11, DataType.FLOAT32, dims);
+        Map<String, Tensor> in = OpCheck.randomInputs(List.of(DataType.FLOAT32), List.<int[]>of(dims), 6, -2, 2);
+        String why = ModelCheck.mismatch(m, in, Tolerance.ONNX_BACKEND, new WasmtimeRuntime());
         assertNull(why, why);
     }
 

@@ -12,6 +12,8 @@ import dev.edgec.ir.Tensor;
 import dev.edgec.ir.UnsupportedModelException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import dev.edgec.harness.WasmtimeRuntime;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,6 +59,15 @@ class DftTest {
         // ZOO (relative to the largest |X|): where the exact value is 0 (the imaginary part of bin 0),
         // ONNX Runtime's FFT leaves rounding noise of ~1e-7 that the element-wise backend tolerance rejects
         assertNull(ModelCheck.mismatchOnRandomInputs(m, 7, Tolerance.ZOO));
+    }
+
+    /** The second, compiling runtime runs the same kernels. */
+    @Test
+    void matchesOrtInWasmtime() {
+        int[] dims = {2, 12, 3, 2};
+        byte[] m = model(dims, 16L, "axis", 1L, "inverse", 1L);
+        Map<String, Tensor> in = Map.of("x", OpCheck.random(DataType.FLOAT32, dims, new java.util.Random(9), -1, 1));
+        assertNull(ModelCheck.mismatch(m, in, Tolerance.ZOO, new WasmtimeRuntime()));
     }
 
     @Test
