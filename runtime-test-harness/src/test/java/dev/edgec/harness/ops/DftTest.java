@@ -24,13 +24,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DftTest {
     /** A DFT of input x (random float32) with an optional constant dft_length (null: none). */
     static byte[] model(int[] dims, Long dftLength, Object... attrs) {
+        return model(DataType.FLOAT32, dims, dftLength, attrs);
+    }
+
+    static byte[] model(DataType t, int[] dims, Long dftLength, Object... attrs) {
         OnnxBuilder b = new OnnxBuilder("dft", 17);
         List<String> ins = new ArrayList<>();
-        ins.add(b.input("x", DataType.FLOAT32, OpCheck.longs(dims)));
+        ins.add(b.input("x", t, OpCheck.longs(dims)));
         if (dftLength != null) {
             ins.add(b.initializer("dft_length", Tensor.ofLongs(DataType.INT64, Shape.scalar(), dftLength)));
         }
-        b.output(b.node("DFT", ins, attrs), DataType.FLOAT32);
+        b.output(b.node("DFT", ins, attrs), t);
         return b.toBytes();
     }
 
@@ -59,6 +63,18 @@ class DftTest {
         // ZOO (relative to the largest |X|): where the exact value is 0 (the imaginary part of bin 0),
         // ONNX Runtime's FFT leaves rounding noise of ~1e-7 that the element-wise backend tolerance rejects
         assertNull(ModelCheck.mismatchOnRandomInputs(m, 7, Tolerance.ZOO));
+    }
+
+    static Stream<Arguments> float64Cases() {
+        return cases().filter(a -> ((int[]) a.get()[0]).length == 3);
+    }
+
+    @ParameterizedTest
+    @MethodSource("float64Cases")
+    void matchesOrtInFloat64(int[] dims, long dftLength, long axis, long inverse, long onesided) {
+        byte[] m = model(DataType.FLOAT64, dims, dftLength == 0 ? null : dftLength, "axis", axis, "inverse", inverse,
+                "onesided", onesided);
+        assertNull(ModelCheck.mismatchOnRandomInputs(m, 8, Tolerance.ZOO));
     }
 
     /** The second, compiling runtime runs the same kernels. */

@@ -31,14 +31,19 @@ class StftTest {
 
     /** STFT of a random float32 signal; frame_length 0 leaves that input out. */
     static byte[] model(int[] dims, long step, long frameLength, Window window, int windowLength, Object... attrs) {
+        return model(DataType.FLOAT32, dims, step, frameLength, window, windowLength, attrs);
+    }
+
+    static byte[] model(DataType t, int[] dims, long step, long frameLength, Window window, int windowLength,
+                        Object... attrs) {
         OnnxBuilder b = new OnnxBuilder("stft", 17);
         List<String> ins = new ArrayList<>();
-        ins.add(b.input("signal", DataType.FLOAT32, OpCheck.longs(dims)));
+        ins.add(b.input("signal", t, OpCheck.longs(dims)));
         ins.add(b.initializer("frame_step", Tensor.ofLongs(DataType.INT64, Shape.scalar(), step)));
         ins.add(switch (window) {
             case NONE -> "";
-            case INPUT -> b.input("window", DataType.FLOAT32, windowLength);
-            case CONSTANT -> b.initializer("window", hann(windowLength));
+            case INPUT -> b.input("window", t, windowLength);
+            case CONSTANT -> b.initializer("window", hann(t, windowLength));
         });
         if (frameLength > 0) {
             ins.add(b.initializer("frame_length", Tensor.ofLongs(DataType.INT64, Shape.scalar(), frameLength)));
@@ -46,16 +51,16 @@ class StftTest {
         while (ins.get(ins.size() - 1).isEmpty()) {
             ins.remove(ins.size() - 1);
         }
-        b.output(b.node("STFT", ins, attrs), DataType.FLOAT32);
+        b.output(b.node("STFT", ins, attrs), t);
         return b.toBytes();
     }
 
-    private static Tensor hann(int n) {
-        float[] w = new float[n];
+    private static Tensor hann(DataType t, int n) {
+        double[] w = new double[n];
         for (int i = 0; i < n; i++) {
-            w[i] = (float) (0.5 - 0.5 * Math.cos(2 * Math.PI * i / n));
+            w[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / n);
         }
-        return Tensor.ofFloats(Shape.of(n), w);
+        return Tensor.ofDoubles(t, Shape.of(n), w);
     }
 
     static Stream<Arguments> cases() {
@@ -75,6 +80,14 @@ class StftTest {
         byte[] m = model(dims, step, frameLength, window, windowLength, "onesided", onesided);
         // relative to the largest |X|, as for DFT: ONNX Runtime's FFT leaves ~1e-7 noise where the exact value is 0
         assertNull(ModelCheck.mismatchOnRandomInputs(m, 11, Tolerance.ZOO));
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void matchesOrtInFloat64(int[] dims, long step, long frameLength, Window window, long onesided) {
+        int windowLength = (int) (frameLength > 0 ? frameLength : 16);
+        byte[] m = model(DataType.FLOAT64, dims, step, frameLength, window, windowLength, "onesided", onesided);
+        assertNull(ModelCheck.mismatchOnRandomInputs(m, 12, Tolerance.ZOO));
     }
 
     static Stream<Arguments> complexCases() {
@@ -122,7 +135,7 @@ class StftTest {
         String framed = b.node("Gather", List.of(signal, indices), "axis", 1L);
         if (window != Window.NONE) {
             String w = window == Window.INPUT ? b.input("window", DataType.FLOAT32, frameLength)
-                    : b.initializer("window", hann(frameLength));
+                    : b.initializer("window", hann(DataType.FLOAT32, frameLength));
             String shape = b.initializer("column", OpCheck.int64s(frameLength, 1));
             framed = b.node("Mul", List.of(framed, b.node("Reshape", List.of(w, shape))));
         }
@@ -143,6 +156,16 @@ class StftTest {
     void rejectsWindowOfAnotherLength() {
         OpCheck.assertRejected(model(new int[]{1, 32, 1}, 4, 8, Window.INPUT, 10), InvalidModelException.class, "STFT_1",
                 "window length 10 differs from frame_length 8");
+    }
+
+    @Test
+    void rejectsWindowOfAnotherType() {
+        OnnxBuilder b = new OnnxBuilder("stft", 17);
+        String x = b.input("signal", DataType.FLOAT64, 1, 32, 1);
+        String step = b.initializer("frame_step", Tensor.ofLongs(DataType.INT64, Shape.scalar(), 4));
+        String w = b.input("window", DataType.FLOAT32, 8);
+        b.output(b.node("STFT", List.of(x, step, w)), DataType.FLOAT64);
+        OpCheck.assertRejected(b.toBytes(), InvalidModelException.class, "STFT_1", "window has type float32");
     }
 
     @Test

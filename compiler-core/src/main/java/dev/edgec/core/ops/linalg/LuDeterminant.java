@@ -1,5 +1,6 @@
 package dev.edgec.core.ops.linalg;
 
+import dev.edgec.core.lower.FloatOps;
 import dev.edgec.core.lower.KernelWriter;
 import dev.edgec.ir.DataType;
 import dev.edgec.wasm.Code;

@@ -1,23 +1,27 @@
 package dev.edgec.core.ops.signal;
 
+import dev.edgec.core.lower.FloatOps;
 import dev.edgec.core.lower.KernelWriter;
+import dev.edgec.ir.DataType;
 import dev.edgec.ir.Shape;
 import dev.edgec.ir.Tensor;
 import dev.edgec.wasm.Code;
 import dev.edgec.wasm.ValType;
 
 /**
- * Emits direct discrete Fourier transforms of float32 signals: for each output bin k,
- * {@code X[k] = Σ_n x[n]·w[n]·e^(∓2πi·kn/N)}, an O(bins·samples) sum. Edge signals are short (tens
- * to hundreds of samples), where the direct sum is small code and needs no scratch memory. The
- * twiddle factors come from a table of N complex values computed at compile time in double
- * precision; the kernel walks it with {@code m = k·n mod N} kept by one add and one wrap-around.
+ * Emits direct discrete Fourier transforms of float32 or float64 signals (computed in that type):
+ * for each output bin k, {@code X[k] = Σ_n x[n]·w[n]·e^(∓2πi·kn/N)}, an O(bins·samples) sum. Edge
+ * signals are short (tens to hundreds of samples), where the direct sum is small code and needs no
+ * scratch memory. The twiddle factors come from a table of N complex values computed at compile
+ * time in double precision; the kernel walks it with {@code m = k·n mod N} kept by one add and one
+ * wrap-around.
  */
 final class DftKernel {
-    /** Longest transform: the twiddle table takes 8 bytes per point (512 KiB here). */
+    /** Longest transform: the twiddle table takes 8 (float32) or 16 (float64) bytes per point. */
     static final int MAX_LENGTH = 1 << 16;
 
     /**
+     * @param type         element type of input, window, output and arithmetic (FLOAT32 or FLOAT64)
      * @param length       N, the transform length (the period of the twiddles)
      * @param samples      how many input samples are summed: min(N, signal length), since the
      *                     signal is zero-padded or truncated to N
@@ -25,11 +29,13 @@ final class DftKernel {
      * @param complexInput input samples are (re, im) pairs rather than reals
      * @param inverse      positive exponent and a 1/N scale
      */
-    record Plan(int length, int samples, int bins, boolean complexInput, boolean inverse) {
+    record Plan(DataType type, int length, int samples, int bins, boolean complexInput, boolean inverse) {
     }
 
     private final KernelWriter k;
     private final Plan plan;
+    private final DataType t;
+    private final int es;
     private final int table;
     private final int bin;
     private final int binStep;
@@ -43,26 +49,29 @@ final class DftKernel {
     DftKernel(KernelWriter k, Plan plan) {
         this.k = k;
         this.plan = plan;
-        this.table = k.constantData(twiddles(plan.length(), plan.inverse()));
+        this.t = plan.type();
+        this.es = t.byteSize();
+        this.table = k.constantData(twiddles(t, plan.length(), plan.inverse()));
         this.bin = k.newI32();
         this.binStep = k.newI32();
         this.twiddle = k.newI32();
         this.x = k.newI32();
-        this.re = k.newLocal(ValType.F32);
-        this.im = k.newLocal(ValType.F32);
-        this.sampleRe = k.newLocal(ValType.F32);
-        this.sampleIm = k.newLocal(ValType.F32);
+        ValType v = KernelWriter.stackType(t);
+        this.re = k.newLocal(v);
+        this.im = k.newLocal(v);
+        this.sampleRe = k.newLocal(v);
+        this.sampleIm = k.newLocal(v);
     }
 
-    /** e^(∓2πi·m/N) for m in [0, N) as (re, im) float pairs; the exact 0 and ±1 where the angle is a multiple of π/2. */
-    static Tensor twiddles(int n, boolean inverse) {
-        float[] v = new float[2 * n];
+    /** e^(∓2πi·m/N) for m in [0, N) as (re, im) pairs of type {@code t}; exact 0 and ±1 at multiples of π/2. */
+    static Tensor twiddles(DataType t, int n, boolean inverse) {
+        double[] v = new double[2 * n];
         for (int m = 0; m < n; m++) {
             double angle = 2 * Math.PI * m / n;
-            v[2 * m] = (float) snap(Math.cos(angle));
-            v[2 * m + 1] = (float) snap((inverse ? 1 : -1) * Math.sin(angle));
+            v[2 * m] = snap(Math.cos(angle));
+            v[2 * m + 1] = snap((inverse ? 1 : -1) * Math.sin(angle));
         }
-        return Tensor.ofFloats(Shape.of(n, 2), v);
+        return Tensor.ofDoubles(t, Shape.of(n, 2), v);
     }
 
     /** cos(π/2) is 6e-17 in double: such values are 0 (and so stay out of the sums), as a real FFT has them. */
@@ -72,64 +81,80 @@ final class DftKernel {
 
     /**
      * Emits the transform of one signal: sample n is at {@code inBase + local(inStart) + n·inStep} (re,
-     * then im at +4 when complex), multiplied by {@code window[n]} (float32 at {@code windowBase + 4n})
-     * unless {@code windowBase} is negative. Bin k is stored as (re, im) at
+     * then im one element further when complex), multiplied by {@code window[n]} (at {@code windowBase}
+     * + n·elementSize) unless {@code windowBase} is negative. Bin k is stored as (re, im) at
      * {@code outBase + local(outPtr) + k·outStep}; {@code outPtr} is left advanced past the last bin.
      */
     void emit(int inBase, int inStart, int inStep, int windowBase, int outBase, int outPtr, int outStep) {
         Code c = k.code();
-        int n = plan.length();
+        int wrap = 2 * es * plan.length();
         k.forRange(bin, plan.bins(), () -> {
-            c.f32Const(0f).localSet(re);
-            c.f32Const(0f).localSet(im);
+            FloatOps.constant(c, t, 0);
+            c.localSet(re);
+            FloatOps.constant(c, t, 0);
+            c.localSet(im);
             c.i32Const(0).localSet(twiddle);
-            c.localGet(bin).i32Const(3).i32Shl().localSet(binStep);
+            c.localGet(bin).i32Const(Integer.numberOfTrailingZeros(2 * es)).i32Shl().localSet(binStep);
             c.localGet(inStart).localSet(x);
             k.forRange(plan.samples(), s -> {
                 loadSample(c, inBase, 0, windowBase, s, sampleRe);
                 if (plan.complexInput()) {
-                    loadSample(c, inBase, 4, windowBase, s, sampleIm);
+                    loadSample(c, inBase, es, windowBase, s, sampleIm);
                 }
                 // re += xr·wr - xi·wi; im += xr·wi + xi·wr
-                c.localGet(re).localGet(sampleRe).localGet(twiddle).f32Load(table).f32Mul().f32Add();
+                c.localGet(re);
+                product(c, sampleRe, 0);
+                FloatOps.add(c, t);
                 if (plan.complexInput()) {
-                    c.localGet(sampleIm).localGet(twiddle).f32Load(table + 4).f32Mul().f32Sub();
+                    product(c, sampleIm, es);
+                    FloatOps.sub(c, t);
                 }
                 c.localSet(re);
-                c.localGet(im).localGet(sampleRe).localGet(twiddle).f32Load(table + 4).f32Mul().f32Add();
+                c.localGet(im);
+                product(c, sampleRe, es);
+                FloatOps.add(c, t);
                 if (plan.complexInput()) {
-                    c.localGet(sampleIm).localGet(twiddle).f32Load(table).f32Mul().f32Add();
+                    product(c, sampleIm, 0);
+                    FloatOps.add(c, t);
                 }
                 c.localSet(im);
                 c.localGet(x).i32Const(inStep).i32Add().localSet(x);
-                // twiddle = (twiddle + 8k) mod 8N: both terms are below 8N, so one subtraction wraps it
-                c.localGet(twiddle).localGet(binStep).i32Add().localTee(twiddle).i32Const(8 * n).i32Sub();
+                // twiddle = (twiddle + k·pair) mod N·pair: both terms are below N·pair, so one subtraction wraps it
+                c.localGet(twiddle).localGet(binStep).i32Add().localTee(twiddle).i32Const(wrap).i32Sub();
                 c.localGet(twiddle);
-                c.localGet(twiddle).i32Const(8 * n).i32GeU();
+                c.localGet(twiddle).i32Const(wrap).i32GeU();
                 c.select().localSet(twiddle);
             });
-            c.localGet(outPtr).localGet(re);
-            scale(c);
-            c.f32Store(outBase);
-            c.localGet(outPtr).localGet(im);
-            scale(c);
-            c.f32Store(outBase + 4);
+            store(c, re, outBase, outPtr);
+            store(c, im, outBase + es, outPtr);
             c.localGet(outPtr).i32Const(outStep).i32Add().localSet(outPtr);
         });
     }
 
+    /** Pushes sample · (the current twiddle's re at offset 0, or im at offset es). */
+    private void product(Code c, int sample, int offset) {
+        c.localGet(sample).localGet(twiddle);
+        k.load(t, table + offset);
+        FloatOps.mul(c, t);
+    }
+
     private void loadSample(Code c, int inBase, int offset, int windowBase, int s, int into) {
-        c.localGet(x).f32Load(inBase + offset);
+        c.localGet(x);
+        k.load(t, inBase + offset);
         if (windowBase >= 0) {
-            k.pushByteOffset(s, dev.edgec.ir.DataType.FLOAT32);
-            c.f32Load(windowBase).f32Mul();
+            k.pushByteOffset(s, t);
+            k.load(t, windowBase);
+            FloatOps.mul(c, t);
         }
         c.localSet(into);
     }
 
-    private void scale(Code c) {
+    private void store(Code c, int value, int base, int outPtr) {
+        c.localGet(outPtr).localGet(value);
         if (plan.inverse()) {
-            c.f32Const((float) plan.length()).f32Div();
+            FloatOps.constant(c, t, plan.length());
+            FloatOps.div(c, t);
         }
+        k.store(t, base);
     }
 }

@@ -11,12 +11,13 @@ import java.util.List;
 
 /**
  * DFT (opset 17): the discrete Fourier transform along one axis of {@code [batch, signal dims..., 1|2]}
- * (last dimension 1 for real samples, 2 for (re, im) pairs); the output has (re, im) pairs. The signal
+ * (last dimension 1 for real samples, 2 for (re, im) pairs); the output has (re, im) pairs. float32
+ * and float64, each computed in its own type. The signal
  * is zero-padded or truncated to {@code dft_length} (a constant input, default the axis' length);
  * {@code onesided} keeps bins 0..N/2, {@code inverse} uses e^(+2πi·kn/N) and divides by N.
  */
 final class DftOp implements Operator {
-    private record Layout(int axis, int length, int bins, boolean complex, boolean inverse) {
+    private record Layout(DataType type, int axis, int length, int bins, boolean complex, boolean inverse) {
     }
 
     @Override
@@ -25,12 +26,12 @@ final class DftOp implements Operator {
         int[] dims = ctx.inputType(0).shape().dims();
         dims[l.axis()] = l.bins();
         dims[dims.length - 1] = 2;
-        return List.of(new TensorType(DataType.FLOAT32, Shape.of(dims)));
+        return List.of(new TensorType(l.type(), Shape.of(dims)));
     }
 
     private static Layout layout(OpContext ctx) {
         ctx.expectInputs(1, 2);
-        ctx.expectType(0, List.of(DataType.FLOAT32));
+        DataType type = ctx.expectType(0, List.of(DataType.FLOAT32, DataType.FLOAT64));
         Shape in = ctx.inputType(0).shape();
         int rank = in.rank();
         if (rank < 2 || (in.dim(rank - 1) != 1 && in.dim(rank - 1) != 2)) {
@@ -56,7 +57,7 @@ final class DftOp implements Operator {
         if (length > DftKernel.MAX_LENGTH) {
             throw ctx.unsupported("transform length " + length + " is over edgec's limit of " + DftKernel.MAX_LENGTH);
         }
-        return new Layout((int) axis, length, onesided ? length / 2 + 1 : length, complex, inverse);
+        return new Layout(type, (int) axis, length, onesided ? length / 2 + 1 : length, complex, inverse);
     }
 
     private static boolean flag(OpContext ctx, String name) {
@@ -75,9 +76,10 @@ final class DftOp implements Operator {
         int inner = product(dims, l.axis() + 1, dims.length - 1);
         int signal = dims[l.axis()];
         int channels = l.complex() ? 2 : 1;
-        int inStep = inner * channels * 4;
-        int outStep = inner * 8;
-        DftKernel dft = new DftKernel(k, new DftKernel.Plan(l.length(), Math.min(signal, l.length()), l.bins(),
+        int es = l.type().byteSize();
+        int inStep = inner * channels * es;
+        int outStep = inner * 2 * es;
+        DftKernel dft = new DftKernel(k, new DftKernel.Plan(l.type(), l.length(), Math.min(signal, l.length()), l.bins(),
                 l.complex(), l.inverse()));
         int in = k.address(ctx.inputName(0));
         int out = k.address(ctx.outputName(0));
@@ -85,9 +87,9 @@ final class DftOp implements Operator {
         int outPtr = k.newI32();
         Code c = k.code();
         k.forRange(outer, o -> k.forRange(inner, i -> {
-            c.localGet(o).i32Const(signal * inStep).i32Mul().localGet(i).i32Const(channels * 4).i32Mul().i32Add()
+            c.localGet(o).i32Const(signal * inStep).i32Mul().localGet(i).i32Const(channels * es).i32Mul().i32Add()
                     .localSet(inStart);
-            c.localGet(o).i32Const(l.bins() * outStep).i32Mul().localGet(i).i32Const(8).i32Mul().i32Add()
+            c.localGet(o).i32Const(l.bins() * outStep).i32Mul().localGet(i).i32Const(2 * es).i32Mul().i32Add()
                     .localSet(outPtr);
             dft.emit(in, inStart, inStep, -1, out, outPtr, outStep);
         }));

@@ -12,25 +12,25 @@ import java.util.List;
 /**
  * STFT (opset 17): the short-time Fourier transform of {@code signal [batch, length, 1|2]}. Frame f
  * holds samples {@code f·frame_step ..+ frame_length}, each multiplied by {@code window} (a float32
- * input, possibly computed at run time; no window means ones), and is transformed with a DFT of
+ * input of the signal's type, possibly computed at run time; no window means ones), and is transformed with a DFT of
  * length frame_length. Output {@code [batch, frames, bins, 2]} with frames = 1 + (length -
  * frame_length) / frame_step and bins = frame_length/2 + 1 when {@code onesided} (the default).
  * frame_step and frame_length decide the output shape, so they must be constants.
  */
 final class StftOp implements Operator {
-    private record Layout(int batch, int signal, boolean complex, int step, int frameLength, int frames, int bins,
+    private record Layout(DataType type, int batch, int signal, boolean complex, int step, int frameLength, int frames, int bins,
                           boolean windowed) {
     }
 
     @Override
     public List<TensorType> inferTypes(OpContext ctx) {
         Layout l = layout(ctx);
-        return List.of(new TensorType(DataType.FLOAT32, Shape.of(l.batch(), l.frames(), l.bins(), 2)));
+        return List.of(new TensorType(l.type(), Shape.of(l.batch(), l.frames(), l.bins(), 2)));
     }
 
     private static Layout layout(OpContext ctx) {
         ctx.expectInputs(2, 4);
-        ctx.expectType(0, List.of(DataType.FLOAT32));
+        DataType type = ctx.expectType(0, List.of(DataType.FLOAT32, DataType.FLOAT64));
         Shape in = ctx.inputType(0).shape();
         if (in.rank() != 3 || (in.dim(2) != 1 && in.dim(2) != 2)) {
             throw ctx.error("signal shape " + in + " must be [batch, length, 1] (real) or [batch, length, 2] (complex)");
@@ -49,7 +49,10 @@ final class StftOp implements Operator {
         boolean windowed = ctx.hasInput(2);
         int windowLength = -1;
         if (windowed) {
-            ctx.expectType(2, List.of(DataType.FLOAT32));
+            if (ctx.inputType(2).dataType() != type) {
+                throw ctx.error("window has type " + ctx.inputType(2).dataType().signatureName() + ", the signal "
+                        + type.signatureName());
+            }
             Shape w = ctx.inputType(2).shape();
             if (w.rank() != 1) {
                 throw ctx.error("window must be 1-D, got shape " + w);
@@ -73,15 +76,16 @@ final class StftOp implements Operator {
         }
         int frames = 1 + (signal - frameLength) / step;
         int bins = onesided ? frameLength / 2 + 1 : frameLength;
-        return new Layout(in.dim(0), signal, complex, step, frameLength, frames, bins, windowed);
+        return new Layout(type, in.dim(0), signal, complex, step, frameLength, frames, bins, windowed);
     }
 
     @Override
     public void lower(OpContext ctx, KernelWriter k) {
         Layout l = layout(ctx);
         int channels = l.complex() ? 2 : 1;
-        int sampleBytes = channels * 4;
-        DftKernel dft = new DftKernel(k, new DftKernel.Plan(l.frameLength(), l.frameLength(), l.bins(), l.complex(), false));
+        int es = l.type().byteSize();
+        int sampleBytes = channels * es;
+        DftKernel dft = new DftKernel(k, new DftKernel.Plan(l.type(), l.frameLength(), l.frameLength(), l.bins(), l.complex(), false));
         int in = k.address(ctx.inputName(0));
         int out = k.address(ctx.outputName(0));
         int window = l.windowed() ? k.address(ctx.inputName(2)) : -1;
@@ -92,7 +96,7 @@ final class StftOp implements Operator {
         k.forRange(l.batch(), b -> k.forRange(l.frames(), f -> {
             c.localGet(b).i32Const(l.signal() * sampleBytes).i32Mul()
                     .localGet(f).i32Const(Math.min(l.step(), l.signal()) * sampleBytes).i32Mul().i32Add().localSet(inStart);
-            dft.emit(in, inStart, sampleBytes, window, out, outPtr, 8);
+            dft.emit(in, inStart, sampleBytes, window, out, outPtr, 2 * es);
         }));
     }
 

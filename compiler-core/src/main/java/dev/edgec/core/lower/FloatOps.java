@@ -1,14 +1,14 @@
-package dev.edgec.core.ops.linalg;
+package dev.edgec.core.lower;
 
 import dev.edgec.ir.DataType;
 import dev.edgec.wasm.Code;
 
 /** The float32 or float64 form of the few arithmetic instructions a kernel generic over both needs. */
-final class FloatOps {
+public final class FloatOps {
     private FloatOps() {
     }
 
-    static void constant(Code c, DataType t, double v) {
+    public static void constant(Code c, DataType t, double v) {
         if (t == DataType.FLOAT64) {
             c.f64Const(v);
         } else {
@@ -16,7 +16,15 @@ final class FloatOps {
         }
     }
 
-    static void mul(Code c, DataType t) {
+    public static void add(Code c, DataType t) {
+        if (t == DataType.FLOAT64) {
+            c.f64Add();
+        } else {
+            c.f32Add();
+        }
+    }
+
+    public static void mul(Code c, DataType t) {
         if (t == DataType.FLOAT64) {
             c.f64Mul();
         } else {
@@ -24,7 +32,7 @@ final class FloatOps {
         }
     }
 
-    static void sub(Code c, DataType t) {
+    public static void sub(Code c, DataType t) {
         if (t == DataType.FLOAT64) {
             c.f64Sub();
         } else {
@@ -32,7 +40,7 @@ final class FloatOps {
         }
     }
 
-    static void div(Code c, DataType t) {
+    public static void div(Code c, DataType t) {
         if (t == DataType.FLOAT64) {
             c.f64Div();
         } else {
@@ -40,7 +48,7 @@ final class FloatOps {
         }
     }
 
-    static void abs(Code c, DataType t) {
+    public static void abs(Code c, DataType t) {
         if (t == DataType.FLOAT64) {
             c.f64Abs();
         } else {
@@ -48,7 +56,7 @@ final class FloatOps {
         }
     }
 
-    static void neg(Code c, DataType t) {
+    public static void neg(Code c, DataType t) {
         if (t == DataType.FLOAT64) {
             c.f64Neg();
         } else {
@@ -57,7 +65,7 @@ final class FloatOps {
     }
 
     /** Pushes a &gt; b (false when either is NaN). */
-    static void greater(Code c, DataType t) {
+    public static void greater(Code c, DataType t) {
         if (t == DataType.FLOAT64) {
             c.f64Gt();
         } else {
@@ -65,7 +73,7 @@ final class FloatOps {
         }
     }
 
-    static void equal(Code c, DataType t) {
+    public static void equal(Code c, DataType t) {
         if (t == DataType.FLOAT64) {
             c.f64Eq();
         } else {
