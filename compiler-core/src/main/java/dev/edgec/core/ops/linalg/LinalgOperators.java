@@ -2,7 +2,7 @@ package dev.edgec.core.ops.linalg;
 
 import dev.edgec.core.ops.OperatorRegistry;
 
-/** Registers the linear-algebra operators: Gemm, MatMul, Softmax, LogSoftmax. */
+/** Registers the linear-algebra operators: Gemm, MatMul, Softmax, LogSoftmax, Det. */
 public final class LinalgOperators {
     private LinalgOperators() {
     }
@@ -12,5 +12,6 @@ public final class LinalgOperators {
         r.register("MatMul", 1, 21, new MatMulOp());
         r.register("Softmax", 1, 21, new SoftmaxOp());
         r.register("LogSoftmax", 1, 21, new LogSoftmaxOp());
+        r.register("Det", 11, 21, new DetOp());
     }
 }
