@@ -4,9 +4,12 @@ import static dev.edgec.harness.ops.ConvTest.dims;
 import static dev.edgec.harness.ops.ConvTest.ints;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.edgec.core.CompileOptions;
+import dev.edgec.core.Compiler;
 import dev.edgec.core.onnx.OnnxBuilder;
 import dev.edgec.harness.ModelCheck;
 import dev.edgec.harness.Tolerance;
+import dev.edgec.harness.WasmtimeRuntime;
 import dev.edgec.ir.DataType;
 import dev.edgec.ir.InvalidModelException;
 import dev.edgec.ir.Shape;
@@ -108,6 +111,14 @@ class MaxPoolTest {
     static Stream<Arguments> tieCases() {
         return Stream.of(Arguments.of(DataType.FLOAT32, 0L), Arguments.of(DataType.FLOAT32, 1L),
                 Arguments.of(DataType.INT8, 0L), Arguments.of(DataType.UINT8, 1L));
+    }
+
+    @Test
+    void indicesRunInWasmtimeToo() {
+        byte[] model = withIndices(12, DataType.FLOAT32, dims(2, 2, 5, 6), "kernel_shape", ints(3, 2), "pads", ints(1, 0, 1, 1),
+                "strides", ints(2, 1), "storage_order", 1L);
+        Map<String, Tensor> inputs = ModelCheck.randomInputs(new Compiler().compile(model, CompileOptions.defaults()), 9);
+        assertNull(ModelCheck.mismatch(model, inputs, Tolerance.ONNX_BACKEND, new WasmtimeRuntime()));
     }
 
     @Test

@@ -1,5 +1,11 @@
 package dev.edgec.harness.ops;
 
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.edgec.cli.runtime.ChicoryRuntime;
+import dev.edgec.harness.ModelCheck;
+import dev.edgec.harness.Tolerance;
+import dev.edgec.harness.WasmtimeRuntime;
 import dev.edgec.ir.DataType;
 import dev.edgec.ir.InvalidModelException;
 import dev.edgec.ir.UnsupportedModelException;
@@ -119,6 +125,17 @@ class TfIdfVectorizerTest {
         DataType t = rnd.nextBoolean() ? DataType.INT32 : DataType.INT64;
         int[] shape = rnd.nextBoolean() ? new int[] {1 + rnd.nextInt(15)} : new int[] {1 + rnd.nextInt(4), 1 + rnd.nextInt(10)};
         assertMatchesOrt(model(t, shape, attrs.toArray()), t, shape, seed);
+    }
+
+    @Test
+    void runsInWasmtimeToo() {
+        int[] shape = {2, 9};
+        byte[] model = model(DataType.INT64, shape, "mode", "TFIDF", "min_gram_length", 1L, "max_gram_length", 3L,
+                "max_skip_count", 2L, "ngram_counts", new long[] {0, 2, 6}, "ngram_indexes", new long[] {3, 0, 1, 4, 2},
+                "pool_int64s", new long[] {0, 1, 1, 2, -1, 0, 0, 1, 2}, "weights", new float[] {2, 0.5f, 1.5f, 3, -1});
+        var inputs = OpCheck.smallIntegerInputs(List.of(DataType.INT64), List.<int[]>of(shape), 3);
+        assertNull(ModelCheck.mismatch(model, inputs, Tolerance.ONNX_BACKEND, new WasmtimeRuntime()));
+        assertNull(ModelCheck.mismatch(model, inputs, Tolerance.ONNX_BACKEND, new ChicoryRuntime()));
     }
 
     static Stream<Long> seeds() {
