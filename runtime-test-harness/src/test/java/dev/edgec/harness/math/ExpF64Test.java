@@ -13,20 +13,21 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Checks the error bound that {@code lower/math/ExpF64}'s Javadoc claims, running it in Chicory. The
- * reference is e^x summed in 40-digit decimals (Math.exp itself may be 1 ulp off), and the error is
+ * reference is e^x summed in 25-digit decimals (Math.exp itself may be 1 ulp off), and the error is
  * counted in float64 ulps of the exact value.
  */
 class ExpF64Test {
     /** The bound ExpF64's Javadoc states. */
     private static final double CLAIMED_ULPS = 2;
-    private static final MathContext DIGITS = new MathContext(40);
+    private static final MathContext DIGITS = new MathContext(25);
     private static final BigDecimal E = exp1();
     private static final Map<Long, BigDecimal> POWERS = new HashMap<>();
+    private static final BigDecimal[] INVERSE_FACTORIALS = inverseFactorials();
 
     @Test
     void errorOverMinus746To710IsWithinTheDocumentedBound() {
         Random rnd = new Random(5);
-        double[] xs = new double[1 << 18];
+        double[] xs = new double[1 << 15];
         for (int i = 0; i < xs.length; i++) {
             // half uniform over the whole range, half near zero where most arguments of LogSumExp fall
             xs[i] = i % 2 == 0 ? -746 + rnd.nextDouble() * 1456 : (rnd.nextDouble() * 2 - 1) * Math.pow(2, -rnd.nextInt(40));
@@ -70,18 +71,26 @@ class ExpF64Test {
         return new BigDecimal(actual).subtract(exact).abs().doubleValue() / ulp;
     }
 
-    /** e^x = e^n · e^f with n = round(x) and |f| ≤ 1/2 summed as a series, in 40 digits. */
+    /** e^x = e^n · e^f with n = round(x) and |f| ≤ 1/2 summed as a series (Horner on 1/i!), in 25 digits. */
     private static BigDecimal exp(double x) {
         long n = Math.round(x);
         BigDecimal f = new BigDecimal(x).subtract(BigDecimal.valueOf(n));
-        BigDecimal term = BigDecimal.ONE;
-        BigDecimal sum = BigDecimal.ONE;
-        for (int i = 1; i < 30; i++) {
-            term = term.multiply(f, DIGITS).divide(BigDecimal.valueOf(i), DIGITS);
-            sum = sum.add(term, DIGITS);
+        BigDecimal sum = INVERSE_FACTORIALS[INVERSE_FACTORIALS.length - 1];
+        for (int i = INVERSE_FACTORIALS.length - 2; i >= 0; i--) {
+            sum = sum.multiply(f, DIGITS).add(INVERSE_FACTORIALS[i], DIGITS);
         }
         return sum.multiply(POWERS.computeIfAbsent(n, m -> m >= 0 ? E.pow((int) (long) m, DIGITS)
                 : BigDecimal.ONE.divide(E.pow((int) -m, DIGITS), DIGITS)), DIGITS);
+    }
+
+    /** 1/i! for i = 0 .. 23: the series' terms below 0.5^24/24! are under 1e-31. */
+    private static BigDecimal[] inverseFactorials() {
+        BigDecimal[] c = new BigDecimal[24];
+        c[0] = BigDecimal.ONE;
+        for (int i = 1; i < c.length; i++) {
+            c[i] = c[i - 1].divide(BigDecimal.valueOf(i), new MathContext(40));
+        }
+        return c;
     }
 
     private static BigDecimal exp1() {
