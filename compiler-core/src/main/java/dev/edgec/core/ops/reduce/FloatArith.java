@@ -80,7 +80,8 @@ record FloatArith(Code c, boolean f64) {
         return f64 ? MathFunction.LOG_F64 : MathFunction.LOG_F32;
     }
 
-    private FloatArith wrap(Code unused) {
+    /** Every emitter writes its instruction to {@link #c} and returns this, so that calls chain. */
+    private FloatArith wrap(Code written) {
         return this;
     }
 }

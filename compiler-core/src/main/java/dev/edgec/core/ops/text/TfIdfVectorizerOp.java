@@ -21,6 +21,9 @@ final class TfIdfVectorizerOp implements Operator {
         NgramPool pool = NgramPool.read(ctx);
         ctx.expectType(0, List.of(DataType.INT32, DataType.INT64));
         Shape x = ctx.inputType(0).shape();
+        if (x.rank() == 2 && (long) x.dim(0) * pool.width() > Shape.MAX_ELEMENTS / 4) {
+            throw ctx.error("the output of " + x.dim(0) + " x " + pool.width() + " float32 values is too large");
+        }
         if (x.rank() == 1) {
             return List.of(TensorType.of(DataType.FLOAT32, pool.width()));
         }
