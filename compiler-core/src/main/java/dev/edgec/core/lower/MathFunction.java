@@ -3,6 +3,7 @@ package dev.edgec.core.lower;
 import dev.edgec.core.lower.math.AtanF64;
 import dev.edgec.core.lower.math.ErfF32;
 import dev.edgec.core.lower.math.ExpF32;
+import dev.edgec.core.lower.math.ExpF64;
 import dev.edgec.core.lower.math.Float16F32;
 import dev.edgec.core.lower.math.HyperbolicF32;
 import dev.edgec.core.lower.math.InverseTrigF32;
@@ -44,6 +45,8 @@ public enum MathFunction {
     /** float64 atan and log: building blocks of the float32 helpers above. */
     ATAN_F64(unaryF64(), AtanF64::emit),
     LOG_F64(unaryF64(), LogF64::emit),
+    /** float64 e^x, for kernels computing in float64. */
+    EXP_F64(unaryF64(), ExpF64::emit),
     ERF_F64(unaryF64(), ErfF32::emitF64),
     /** binary16 bits (low 16 bits of an i32) to float32, exactly. */
     F16_TO_F32(FuncType.of(List.of(ValType.I32), ValType.F32), Float16F32::emitToF32),

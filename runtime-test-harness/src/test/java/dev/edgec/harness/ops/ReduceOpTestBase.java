@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The shared cases of the ReduceXxx tests: each subclass names its operator and the cases run it
  * against ONNX Runtime with axes as an attribute (opset 11) and as a constant input (the opset where
- * it became one), over shapes, axes, keepdims and noop_with_empty_axes.
+ * it became one), over shapes, axes, keepdims and noop_with_empty_axes, and on float64 inputs.
  */
 abstract class ReduceOpTestBase {
     /** The operator under test, e.g. "ReduceMean". */
@@ -41,9 +41,15 @@ abstract class ReduceOpTestBase {
     /** Builds a one-node model; axes null means the attribute or input is absent. */
     static byte[] model(String op, int opset, boolean axesAsInput, long[] shape, long[] axes, Long keepDims,
                         Long noopWithEmptyAxes) {
+        return model(op, DataType.FLOAT32, opset, axesAsInput, shape, axes, keepDims, noopWithEmptyAxes);
+    }
+
+    /** As above with input and output of element type {@code type}. */
+    static byte[] model(String op, DataType type, int opset, boolean axesAsInput, long[] shape, long[] axes, Long keepDims,
+                        Long noopWithEmptyAxes) {
         OnnxBuilder b = new OnnxBuilder("reduce", opset);
         List<String> inputs = new ArrayList<>();
-        inputs.add(b.input("x", DataType.FLOAT32, shape));
+        inputs.add(b.input("x", type, shape));
         List<Object> attrs = new ArrayList<>();
         if (axes != null) {
             if (axesAsInput) {
@@ -62,7 +68,7 @@ abstract class ReduceOpTestBase {
             attrs.add(noopWithEmptyAxes);
         }
         String y = b.node(op, inputs, attrs.toArray());
-        b.output(y, DataType.FLOAT32);
+        b.output(y, type);
         return b.toBytes();
     }
 
@@ -103,6 +109,20 @@ abstract class ReduceOpTestBase {
     @MethodSource("cases")
     void axesInputMatchesOnnxRuntime(long[] shape, long[] axes, Long keepDims) {
         check(model(op(), axesInputSince(), true, shape, axes, keepDims, null));
+    }
+
+    @ParameterizedTest(name = "float64: shape {0} axes {1} keepdims {2}")
+    @MethodSource("float64Cases")
+    void float64MatchesOnnxRuntime(long[] shape, long[] axes, Long keepDims) {
+        check(model(op(), DataType.FLOAT64, 11, false, shape, axes, keepDims, null));
+    }
+
+    static Stream<Arguments> float64Cases() {
+        return Stream.of(
+                Arguments.of(s(3, 4, 5), s(1), null),
+                Arguments.of(s(3, 4, 5), null, 0L),
+                Arguments.of(s(2, 1, 3, 2), s(1, 3), 1L),
+                Arguments.of(s(7), s(0), 0L));
     }
 
     @ParameterizedTest(name = "noop_with_empty_axes {0}")

@@ -35,33 +35,76 @@ final class PoolKernel {
      */
     static void emit(KernelWriter k, Kind kind, WindowGeometry g, int planes, int x, int y, boolean countPadding,
                      DataType t) {
+        emit(k, kind, g, planes, x, y, countPadding, t, null);
+    }
+
+    /** A max pooling of element type {@code t} that also writes MaxPool's Indices output to {@code indices}. */
+    static void emitMaxWithIndices(KernelWriter k, WindowGeometry g, int planes, int x, int y, DataType t,
+                                   PoolIndices.Target indices) {
+        emit(k, Kind.MAX, g, planes, x, y, false, t, indices);
+    }
+
+    private static void emit(KernelWriter k, Kind kind, WindowGeometry g, int planes, int x, int y, boolean countPadding,
+                             DataType t, PoolIndices.Target indices) {
         if (t == DataType.FLOAT32) {
-            emit(k, kind, g, planes, x, y, countPadding, 2);
+            emitFloat(k, kind, g, planes, x, y, countPadding, 2, indices);
             return;
         }
         Code c = k.code();
         int acc = k.newI32();
         int v = k.newI32();
+        PoolIndices argmax = indices == null ? null : new PoolIndices(k, g, indices, x * 4, y, 3);
         forEachWindow(k, g, planes, x * 4, y, 1, false, (walker, xp, yp) -> {
             c.i32Const(t == DataType.INT8 ? -128 : 0).localSet(acc);
+            if (argmax != null) {
+                argmax.start(xp);
+            }
             walker.walk(xp, -1, (xa, unused) -> {
                 c.localGet(xa).i32Const(2).i32ShrU();
                 k.load(t, 0);
-                c.localTee(v).localGet(acc).localGet(v).localGet(acc).i32GtS().select().localSet(acc);
+                c.localSet(v);
+                if (argmax != null) {
+                    c.localGet(v).localGet(acc).i32GtS();
+                    argmax.takeIf(xa);
+                }
+                c.localGet(v).localGet(acc).localGet(v).localGet(acc).i32GtS().select().localSet(acc);
             });
             c.localGet(yp).localGet(acc);
             k.store(t, 0);
+            if (argmax != null) {
+                argmax.store(yp);
+            }
         });
     }
 
     /** As above in float32; for {@link Kind#LP}, {@code (sum of |x|^p)^(1/p)} over the window (padding adds 0). */
     static void emit(KernelWriter k, Kind kind, WindowGeometry g, int planes, int x, int y, boolean countPadding, int p) {
+        emitFloat(k, kind, g, planes, x, y, countPadding, p, null);
+    }
+
+    /**
+     * The float32 kernel; with {@code indices} (MAX only) the first tap holding the maximum is
+     * remembered, a tap that is strictly larger than the maximum so far taking over.
+     */
+    private static void emitFloat(KernelWriter k, Kind kind, WindowGeometry g, int planes, int x, int y,
+                                  boolean countPadding, int p, PoolIndices.Target indices) {
         Code c = k.code();
         int acc = k.newLocal(ValType.F32);
+        int v = indices == null ? -1 : k.newLocal(ValType.F32);
+        PoolIndices argmax = indices == null ? null : new PoolIndices(k, g, indices, x, y, 1);
         forEachWindow(k, g, planes, x, y, 4, countPadding, (walker, xp, yp) -> {
             c.f32Const(kind == Kind.MAX ? Float.NEGATIVE_INFINITY : 0f).localSet(acc);
+            if (argmax != null) {
+                argmax.start(xp);
+            }
             walker.walk(xp, -1, (xa, unused) -> {
-                c.localGet(acc).localGet(xa).f32Load(0);
+                if (argmax != null) {
+                    c.localGet(xa).f32Load(0).localTee(v).localGet(acc).f32Gt();
+                    argmax.takeIf(xa);
+                    c.localGet(acc).localGet(v);
+                } else {
+                    c.localGet(acc).localGet(xa).f32Load(0);
+                }
                 if (kind == Kind.MAX) {
                     c.f32Max();
                 } else if (kind == Kind.LP) {
@@ -80,6 +123,9 @@ final class PoolKernel {
                 LpPower.root(k, p);
             }
             c.f32Store(0);
+            if (argmax != null) {
+                argmax.store(yp);
+            }
         });
     }
 

@@ -8,14 +8,13 @@ import dev.edgec.ir.Shape;
 import dev.edgec.ir.Tensor;
 import dev.edgec.ir.TensorType;
 import dev.edgec.wasm.Code;
-import dev.edgec.wasm.ValType;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The ReduceXxx operators on float32: the axes (an attribute, or from {@link #axesInputSince()} a
- * constant input with {@code noop_with_empty_axes}), {@code keepdims}, the output shape, and the loop
- * nest over output elements. Subclasses say how elements combine: an identity, a map applied to each
+ * The ReduceXxx operators on float32 and float64 (each computing in its input's precision): the axes
+ * (an attribute, or from {@link #axesInputSince()} a constant input with {@code noop_with_empty_axes}),
+ * {@code keepdims}, the output shape, and the loop nest over output elements. Subclasses say how elements combine: an identity, a map applied to each
  * element, a combine step and a finish (e.g. divide by the count), or a whole custom reduction.
  */
 abstract class ReduceOp implements Operator {
@@ -29,31 +28,32 @@ abstract class ReduceOp implements Operator {
     }
 
     /** The result of reducing no elements, and the accumulator's start. */
-    protected abstract float identity();
+    protected abstract double identity();
 
     /** Consumes an element and pushes what it contributes (default: the element itself). */
-    protected void emitMap(KernelWriter k) {
+    protected void emitMap(KernelWriter k, FloatArith a) {
     }
 
     /** Consumes the mapped element and the accumulator (in that order) and pushes the new accumulator. */
-    protected abstract void emitCombine(Code c);
+    protected abstract void emitCombine(FloatArith a);
 
     /** Consumes the accumulator and pushes the output value; {@code count} elements were reduced. */
-    protected void emitFinish(KernelWriter k, int count) {
+    protected void emitFinish(KernelWriter k, FloatArith a, int count) {
     }
 
-    /** Emits the reduction of one output element into the f32 local {@code result}. */
-    protected void emitReduction(KernelWriter k, ReducedElements elements, int result) {
+    /** Emits the reduction of one output element into the local {@code result} (of type {@code a.valType()}). */
+    protected void emitReduction(KernelWriter k, FloatArith a, ReducedElements elements, int result) {
         Code c = k.code();
-        c.f32Const(identity()).localSet(result);
+        a.constant(identity());
+        c.localSet(result);
         elements.forEach(() -> {
-            emitMap(k);
+            emitMap(k, a);
             c.localGet(result);
-            emitCombine(c);
+            emitCombine(a);
             c.localSet(result);
         });
         c.localGet(result);
-        emitFinish(k, elements.count());
+        emitFinish(k, a, elements.count());
         c.localSet(result);
     }
 
@@ -107,8 +107,8 @@ abstract class ReduceOp implements Operator {
     @Override
     public List<TensorType> inferTypes(OpContext ctx) {
         ctx.expectInputs(1, ctx.opset() >= axesInputSince() ? 2 : 1);
-        ctx.expectType(0, List.of(DataType.FLOAT32));
-        return List.of(new TensorType(DataType.FLOAT32, plan(ctx).out()));
+        ctx.expectType(0, List.of(DataType.FLOAT32, DataType.FLOAT64));
+        return List.of(new TensorType(ctx.inputType(0).dataType(), plan(ctx).out()));
     }
 
     @Override
@@ -124,20 +124,22 @@ abstract class ReduceOp implements Operator {
         if (p.out().elementCount() == 0) {
             return;
         }
-        Loops kept = Loops.of(s, p.reduced(), false);
-        Loops red = Loops.of(s, p.reduced(), true);
         Code c = k.code();
+        FloatArith a = FloatArith.of(c, ctx.inputType(0).dataType());
+        Loops kept = Loops.of(s, p.reduced(), false, a.bytes());
+        Loops red = Loops.of(s, p.reduced(), true, a.bytes());
         int base = k.newI32();
         int ptr = k.newI32();
         int outPtr = k.newI32();
-        int result = k.newLocal(ValType.F32);
+        int result = k.newLocal(a.valType());
         int count = red.count();
         ReducedElements elements = new ReducedElements() {
             @Override
             public void forEach(Runnable consumer) {
                 c.localGet(base).localSet(ptr);
                 StridedNest.emit(k, red.dims(), red.strides(), ptr, () -> {
-                    c.localGet(ptr).f32Load(x);
+                    c.localGet(ptr);
+                    a.load(x);
                     consumer.run();
                 });
             }
@@ -149,22 +151,23 @@ abstract class ReduceOp implements Operator {
         };
         c.i32Const(0).localSet(base).i32Const(0).localSet(outPtr);
         StridedNest.emit(k, kept.dims(), kept.strides(), base, () -> {
-            emitReduction(k, elements, result);
-            c.localGet(outPtr).localGet(result).f32Store(y);
-            c.localGet(outPtr).i32Const(4).i32Add().localSet(outPtr);
+            emitReduction(k, a, elements, result);
+            c.localGet(outPtr).localGet(result);
+            a.store(y);
+            c.localGet(outPtr).i32Const(a.bytes()).i32Add().localSet(outPtr);
         });
     }
 
     /** Dimensions of one kind (kept or reduced), size-1 ones dropped and contiguous neighbours merged. */
     record Loops(int[] dims, int[] strides) {
-        static Loops of(Shape s, boolean[] reduced, boolean wantReduced) {
+        static Loops of(Shape s, boolean[] reduced, boolean wantReduced, int elementBytes) {
             int[] st = s.strides();
             List<int[]> loops = new ArrayList<>();
             for (int d = 0; d < s.rank(); d++) {
                 if (reduced[d] != wantReduced || s.dim(d) == 1) {
                     continue;
                 }
-                int stride = st[d] * 4;
+                int stride = st[d] * elementBytes;
                 if (!loops.isEmpty()) {
                     int[] prev = loops.get(loops.size() - 1);
                     if (prev[1] == stride * s.dim(d)) {

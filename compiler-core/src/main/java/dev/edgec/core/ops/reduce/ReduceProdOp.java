@@ -1,16 +1,15 @@
 package dev.edgec.core.ops.reduce;
 
-import dev.edgec.wasm.Code;
 
 /** ReduceProd (opsets 1-21; axes is an input from opset 18): the product of the elements. */
 final class ReduceProdOp extends ReduceOp {
     @Override
-    protected float identity() {
-        return 1f;
+    protected double identity() {
+        return 1;
     }
 
     @Override
-    protected void emitCombine(Code c) {
-        c.f32Mul();
+    protected void emitCombine(FloatArith a) {
+        a.mul();
     }
 }

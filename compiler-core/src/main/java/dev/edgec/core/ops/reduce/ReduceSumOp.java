@@ -1,17 +1,16 @@
 package dev.edgec.core.ops.reduce;
 
-import dev.edgec.wasm.Code;
 
 /** ReduceSum (opsets 1-21; axes is an input from opset 13): the sum of the elements. */
 final class ReduceSumOp extends ReduceOp {
     @Override
-    protected float identity() {
-        return 0f;
+    protected double identity() {
+        return 0;
     }
 
     @Override
-    protected void emitCombine(Code c) {
-        c.f32Add();
+    protected void emitCombine(FloatArith a) {
+        a.add();
     }
 
     @Override
