@@ -1,6 +1,6 @@
 package dev.edgec.core.ops.linalg;
 
-import dev.edgec.core.lower.FloatOps;
+import dev.edgec.core.lower.FloatArith;
 import dev.edgec.core.lower.KernelWriter;
 import dev.edgec.core.ops.OpContext;
 import dev.edgec.core.ops.Operator;
@@ -65,7 +65,7 @@ final class DetOp implements Operator {
         int out = k.address(ctx.outputName(0));
         k.forRange(batch, b -> {
             k.pushByteOffset(b, t);
-            FloatOps.constant(c, t, 1);
+            FloatArith.of(c, t).constant(1);
             k.store(t, out);
         });
     }

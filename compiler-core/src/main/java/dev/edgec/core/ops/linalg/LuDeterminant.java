@@ -1,6 +1,6 @@
 package dev.edgec.core.ops.linalg;
 
-import dev.edgec.core.lower.FloatOps;
+import dev.edgec.core.lower.FloatArith;
 import dev.edgec.core.lower.KernelWriter;
 import dev.edgec.ir.DataType;
 import dev.edgec.wasm.Code;
@@ -52,7 +52,7 @@ final class LuDeterminant {
                 k.load(t, in);
                 k.store(t, a);
             });
-            FloatOps.constant(c, t, 1);
+            FloatArith.of(c, t).constant(1);
             c.localSet(det);
             c.block();
             k.forRange(m, j -> {
@@ -60,23 +60,23 @@ final class LuDeterminant {
                 c.localGet(j).localSet(p);
                 pushElement(j, j);
                 k.load(t, a);
-                FloatOps.abs(c, t);
+                FloatArith.of(c, t).abs();
                 c.localSet(best);
                 upTo(r, j, () -> {
                     pushElement(r, j);
                     k.load(t, a);
-                    FloatOps.abs(c, t);
+                    FloatArith.of(c, t).abs();
                     c.localTee(value).localGet(best);
-                    FloatOps.greater(c, t);
+                    FloatArith.of(c, t).gt();
                     c.if_();
                     c.localGet(value).localSet(best).localGet(r).localSet(p);
                     c.end();
                 });
                 c.localGet(best);
-                FloatOps.constant(c, t, 0);
-                FloatOps.equal(c, t);
+                FloatArith.of(c, t).constant(0);
+                FloatArith.of(c, t).eq();
                 c.if_();
-                FloatOps.constant(c, t, 0);
+                FloatArith.of(c, t).constant(0);
                 c.localSet(det).br(2); // out of the column loop and the block: the matrix is singular
                 c.end();
                 c.localGet(j).i32Const(m * es).i32Mul().localSet(rowJ);
@@ -85,20 +85,20 @@ final class LuDeterminant {
                 c.localGet(p).i32Const(m * es).i32Mul().localSet(rowR);
                 k.forRange(col, m, () -> swap(rowJ, rowR, col, value));
                 c.localGet(det);
-                FloatOps.neg(c, t);
+                FloatArith.of(c, t).neg();
                 c.localSet(det);
                 c.end();
                 pushAt(rowJ, j);
                 k.load(t, a);
                 c.localTee(pivot).localGet(det);
-                FloatOps.mul(c, t);
+                FloatArith.of(c, t).mul();
                 c.localSet(det);
                 upTo(r, j, () -> {
                     c.localGet(r).i32Const(m * es).i32Mul().localSet(rowR);
                     pushAt(rowR, j);
                     k.load(t, a);
                     c.localGet(pivot);
-                    FloatOps.div(c, t);
+                    FloatArith.of(c, t).div();
                     c.localSet(value);
                     upTo(col, j, () -> {
                         // A[r][col] -= factor · A[j][col]
@@ -108,8 +108,8 @@ final class LuDeterminant {
                         c.localGet(value);
                         pushAt(rowJ, col);
                         k.load(t, a);
-                        FloatOps.mul(c, t);
-                        FloatOps.sub(c, t);
+                        FloatArith.of(c, t).mul();
+                        FloatArith.of(c, t).sub();
                         k.store(t, a);
                     });
                 });

@@ -1,5 +1,6 @@
 package dev.edgec.core.ops.reduce;
 
+import dev.edgec.core.lower.FloatArith;
 import dev.edgec.core.lower.KernelWriter;
 
 /** ReduceL1 (opsets 1-21; axes is an input from opset 18): the sum of absolute values. */

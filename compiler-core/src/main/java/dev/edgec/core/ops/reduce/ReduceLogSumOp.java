@@ -1,5 +1,6 @@
 package dev.edgec.core.ops.reduce;
 
+import dev.edgec.core.lower.FloatArith;
 import dev.edgec.core.lower.KernelWriter;
 
 /** ReduceLogSum (opsets 1-21; axes is an input from opset 18): the log of the sum (error of LOG_F32, 1 ulp, after the sum). */

@@ -1,5 +1,6 @@
 package dev.edgec.core.ops.reduce;
 
+import dev.edgec.core.lower.FloatArith;
 import dev.edgec.core.lower.KernelWriter;
 import dev.edgec.core.ops.OpContext;
 import dev.edgec.core.ops.Operator;

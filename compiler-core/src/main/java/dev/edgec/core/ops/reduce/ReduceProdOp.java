@@ -1,5 +1,6 @@
 package dev.edgec.core.ops.reduce;
 
+import dev.edgec.core.lower.FloatArith;
 
 /** ReduceProd (opsets 1-21; axes is an input from opset 18): the product of the elements. */
 final class ReduceProdOp extends ReduceOp {

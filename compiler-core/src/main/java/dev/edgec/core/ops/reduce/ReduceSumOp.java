@@ -1,5 +1,6 @@
 package dev.edgec.core.ops.reduce;
 
+import dev.edgec.core.lower.FloatArith;
 
 /** ReduceSum (opsets 1-21; axes is an input from opset 13): the sum of the elements. */
 final class ReduceSumOp extends ReduceOp {

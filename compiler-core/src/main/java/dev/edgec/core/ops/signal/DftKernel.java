@@ -1,6 +1,6 @@
 package dev.edgec.core.ops.signal;
 
-import dev.edgec.core.lower.FloatOps;
+import dev.edgec.core.lower.FloatArith;
 import dev.edgec.core.lower.KernelWriter;
 import dev.edgec.ir.DataType;
 import dev.edgec.ir.Shape;
@@ -89,9 +89,9 @@ final class DftKernel {
         Code c = k.code();
         int wrap = 2 * es * plan.length();
         k.forRange(bin, plan.bins(), () -> {
-            FloatOps.constant(c, t, 0);
+            FloatArith.of(c, t).constant(0);
             c.localSet(re);
-            FloatOps.constant(c, t, 0);
+            FloatArith.of(c, t).constant(0);
             c.localSet(im);
             c.i32Const(0).localSet(twiddle);
             c.localGet(bin).i32Const(Integer.numberOfTrailingZeros(2 * es)).i32Shl().localSet(binStep);
@@ -104,18 +104,18 @@ final class DftKernel {
                 // re += xr·wr - xi·wi; im += xr·wi + xi·wr
                 c.localGet(re);
                 product(c, sampleRe, 0);
-                FloatOps.add(c, t);
+                FloatArith.of(c, t).add();
                 if (plan.complexInput()) {
                     product(c, sampleIm, es);
-                    FloatOps.sub(c, t);
+                    FloatArith.of(c, t).sub();
                 }
                 c.localSet(re);
                 c.localGet(im);
                 product(c, sampleRe, es);
-                FloatOps.add(c, t);
+                FloatArith.of(c, t).add();
                 if (plan.complexInput()) {
                     product(c, sampleIm, 0);
-                    FloatOps.add(c, t);
+                    FloatArith.of(c, t).add();
                 }
                 c.localSet(im);
                 c.localGet(x).i32Const(inStep).i32Add().localSet(x);
@@ -135,7 +135,7 @@ final class DftKernel {
     private void product(Code c, int sample, int offset) {
         c.localGet(sample).localGet(twiddle);
         k.load(t, table + offset);
-        FloatOps.mul(c, t);
+        FloatArith.of(c, t).mul();
     }
 
     private void loadSample(Code c, int inBase, int offset, int windowBase, int s, int into) {
@@ -144,7 +144,7 @@ final class DftKernel {
         if (windowBase >= 0) {
             k.pushByteOffset(s, t);
             k.load(t, windowBase);
-            FloatOps.mul(c, t);
+            FloatArith.of(c, t).mul();
         }
         c.localSet(into);
     }
@@ -152,8 +152,8 @@ final class DftKernel {
     private void store(Code c, int value, int base, int outPtr) {
         c.localGet(outPtr).localGet(value);
         if (plan.inverse()) {
-            FloatOps.constant(c, t, plan.length());
-            FloatOps.div(c, t);
+            FloatArith.of(c, t).constant(plan.length());
+            FloatArith.of(c, t).div();
         }
         k.store(t, base);
     }
