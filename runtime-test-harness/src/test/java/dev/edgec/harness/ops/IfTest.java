@@ -1,0 +1,154 @@
+package dev.edgec.harness.ops;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.edgec.core.CompileOptions;
+import dev.edgec.core.Compiler;
+import dev.edgec.core.onnx.OnnxBuilder;
+import dev.edgec.ir.DataType;
+import dev.edgec.ir.Shape;
+import dev.edgec.ir.Tensor;
+import dev.edgec.ir.UnsupportedModelException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** If against ONNX Runtime: run-time and constant conditions, branches reading outer values, nesting. */
+class IfTest {
+    static Stream<Arguments> shapesAndConditions() {
+        return Stream.of(new int[]{5}, new int[]{2, 3}, new int[]{}, new int[]{1, 4, 2})
+                .flatMap(s -> Stream.of(Arguments.of(s, true), Arguments.of(s, false)));
+    }
+
+    /** then: x + 1.5 then Relu; else: x * x; both read the outer x. */
+    @ParameterizedTest
+    @MethodSource("shapesAndConditions")
+    void runTimeConditionSelectsTheTakenBranch(int[] shape, boolean cond) {
+        OnnxBuilder b = new OnnxBuilder("if", 13);
+        String x = b.input("x", DataType.FLOAT32, OpCheck.longs(shape));
+        String c = b.input("c", DataType.BOOL);
+        OnnxBuilder then = b.subgraph("then");
+        String one = then.initializer("then_k", Tensor.ofFloats(Shape.scalar(), 1.5f));
+        then.output(then.node("Relu", List.of(then.node("Add", List.of(x, one)))), DataType.FLOAT32);
+        OnnxBuilder otherwise = b.subgraph("else");
+        otherwise.output(otherwise.node("Mul", List.of(x, x)), DataType.FLOAT32);
+        b.output(b.node("If", List.of(c), "then_branch", then, "else_branch", otherwise), DataType.FLOAT32);
+        Map<String, Tensor> in = new LinkedHashMap<>();
+        in.put("x", OpCheck.random(DataType.FLOAT32, shape, new Random(3), -3, 3));
+        in.put("c", bool(cond));
+        OpCheck.assertMatchesOrt(b.toBytes(), in, DataType.FLOAT32);
+    }
+
+    /**
+     * The else branch gathers at a run-time index that is out of range. ONNX Runtime never runs it
+     * when cond is true, and neither may the module: its run() must not report the index error.
+     */
+    @ParameterizedTest
+    @MethodSource("conditionsAndIndices")
+    void untakenBranchDoesNotRunOrReportErrors(boolean cond, long index) {
+        OnnxBuilder b = new OnnxBuilder("if_guard", 13);
+        String x = b.input("x", DataType.FLOAT32, 4, 3);
+        String i = b.input("i", DataType.INT64, 1);
+        String c = b.input("c", DataType.BOOL, 1);
+        OnnxBuilder then = b.subgraph("then");
+        then.output(then.node("Slice", List.of(x, then.initializer("then_s", OpCheck.int64s(0)),
+                then.initializer("then_e", OpCheck.int64s(1)))), DataType.FLOAT32);
+        OnnxBuilder otherwise = b.subgraph("else");
+        otherwise.output(otherwise.node("Gather", List.of(x, i), "axis", 0L), DataType.FLOAT32);
+        b.output(b.node("If", List.of(c), "then_branch", then, "else_branch", otherwise), DataType.FLOAT32);
+        Map<String, Tensor> in = new LinkedHashMap<>();
+        in.put("x", OpCheck.random(DataType.FLOAT32, new int[]{4, 3}, new Random(5), -3, 3));
+        in.put("i", OpCheck.int64s(index));
+        in.put("c", Tensor.ofLongs(DataType.BOOL, Shape.of(1), cond ? 1 : 0));
+        OpCheck.assertMatchesOrt(b.toBytes(), in, DataType.FLOAT32);
+    }
+
+    static Stream<Arguments> conditionsAndIndices() {
+        return Stream.of(Arguments.of(true, 7), Arguments.of(true, -9), Arguments.of(false, 2), Arguments.of(false, -1));
+    }
+
+    /** An If inside the then branch of another, on a second run-time condition. */
+    @ParameterizedTest
+    @MethodSource("twoConditions")
+    void nestedIfs(boolean outer, boolean inner) {
+        OnnxBuilder b = new OnnxBuilder("if_nested", 13);
+        String x = b.input("x", DataType.FLOAT32, 2, 3);
+        String c1 = b.input("c1", DataType.BOOL);
+        String c2 = b.input("c2", DataType.BOOL);
+        OnnxBuilder innerThen = b.subgraph("in_then");
+        innerThen.output(innerThen.node("Neg", List.of(x)), DataType.FLOAT32);
+        OnnxBuilder innerElse = b.subgraph("in_else");
+        innerElse.output(innerElse.node("Abs", List.of(x)), DataType.FLOAT32);
+        OnnxBuilder then = b.subgraph("then");
+        String y = then.node("If", List.of(c2), "then_branch", innerThen, "else_branch", innerElse);
+        then.output(then.node("Add", List.of(y, x)), DataType.FLOAT32);
+        OnnxBuilder otherwise = b.subgraph("else");
+        otherwise.output(otherwise.node("Sigmoid", List.of(x)), DataType.FLOAT32);
+        b.output(b.node("If", List.of(c1), "then_branch", then, "else_branch", otherwise), DataType.FLOAT32);
+        Map<String, Tensor> in = new LinkedHashMap<>();
+        in.put("x", OpCheck.random(DataType.FLOAT32, new int[]{2, 3}, new Random(9), -3, 3));
+        in.put("c1", bool(outer));
+        in.put("c2", bool(inner));
+        OpCheck.assertMatchesOrt(b.toBytes(), in, DataType.FLOAT32);
+    }
+
+    static Stream<Arguments> twoConditions() {
+        return Stream.of(Arguments.of(true, true), Arguments.of(true, false), Arguments.of(false, true),
+                Arguments.of(false, false));
+    }
+
+    /** A condition known at compile time inlines only the taken branch. */
+    @Test
+    void constantConditionInlinesOnlyTheTakenBranch() {
+        OnnxBuilder b = new OnnxBuilder("if_const", 13);
+        String x = b.input("x", DataType.FLOAT32, 3, 2);
+        String c = b.initializer("c", bool(false));
+        OnnxBuilder then = b.subgraph("then");
+        then.output(then.node("Exp", List.of(x)), DataType.FLOAT32);
+        OnnxBuilder otherwise = b.subgraph("else");
+        otherwise.output(otherwise.node("Tanh", List.of(x)), DataType.FLOAT32);
+        b.output(b.node("If", List.of(c), "then_branch", then, "else_branch", otherwise), DataType.FLOAT32);
+        byte[] model = b.toBytes();
+        var g = new Compiler().compile(model, CompileOptions.defaults()).graph();
+        assertTrue(g.nodes().stream().anyMatch(n -> n.opType().equals("Tanh") && n.name().startsWith("If_1/else/")), g.nodes().toString());
+        assertFalse(g.nodes().stream().anyMatch(n -> n.opType().equals("Exp")), g.nodes().toString());
+        OpCheck.assertMatchesOrt(model, DataType.FLOAT32);
+    }
+
+    @Test
+    void branchesOfDifferentShapesNeedAConstantCondition() {
+        OnnxBuilder b = new OnnxBuilder("if_shapes", 13);
+        String x = b.input("x", DataType.FLOAT32, 2, 3);
+        String c = b.input("c", DataType.BOOL);
+        OnnxBuilder then = b.subgraph("then");
+        then.output(then.node("Identity", List.of(x)), DataType.FLOAT32);
+        OnnxBuilder otherwise = b.subgraph("else");
+        otherwise.output(otherwise.node("Transpose", List.of(x)), DataType.FLOAT32);
+        b.output(b.node("If", List.of(c), "then_branch", then, "else_branch", otherwise), DataType.FLOAT32);
+        OpCheck.assertRejected(b.toBytes(), UnsupportedModelException.class, "If 'If_1'", "data-dependent-shape");
+    }
+
+    @Test
+    void unsupportedOperatorInABranchIsNamed() {
+        OnnxBuilder b = new OnnxBuilder("if_unknown", 13);
+        String x = b.input("x", DataType.FLOAT32, 2);
+        String c = b.input("c", DataType.BOOL);
+        OnnxBuilder then = b.subgraph("then");
+        then.output(then.node("NoSuchOp", List.of(x)), DataType.FLOAT32);
+        OnnxBuilder otherwise = b.subgraph("else");
+        otherwise.output(otherwise.node("Identity", List.of(x)), DataType.FLOAT32);
+        b.output(b.node("If", List.of(c), "then_branch", then, "else_branch", otherwise), DataType.FLOAT32);
+        OpCheck.assertRejected(b.toBytes(), UnsupportedModelException.class, "NoSuchOp 'then_NoSuchOp_1'", "unsupported operator");
+    }
+
+    static Tensor bool(boolean v) {
+        return Tensor.ofLongs(DataType.BOOL, Shape.scalar(), v ? 1 : 0);
+    }
+}
