@@ -33,10 +33,11 @@ public final class ControlFlow {
 
     /** Why a control-flow node cannot be expanded at its opset, or empty. */
     public static Optional<String> whyUnsupported(Node n) {
-        int min = n.opType().equals("Scan") ? 8 : 1;
-        if (n.opsetVersion() < min || n.opsetVersion() > 21) {
+        int min = n.opType().equals("Scan") ? ControlFlowOperators.SCAN_MIN
+                : n.opType().equals("If") ? ControlFlowOperators.IF_MIN : ControlFlowOperators.LOOP_MIN;
+        if (n.opsetVersion() < min || n.opsetVersion() > ControlFlowOperators.MAX) {
             return Optional.of(n.opType() + " '" + n.name() + "' at opset " + n.opsetVersion() + " (edgec implements opsets "
-                    + min + "-21)");
+                    + min + "-" + ControlFlowOperators.MAX + ")");
         }
         return Optional.empty();
     }

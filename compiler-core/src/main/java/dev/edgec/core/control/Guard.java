@@ -21,7 +21,7 @@ import java.util.Map;
  */
 public record Guard(String value, boolean whenTrue) {
     /** The reserved attribute holding a node's guards. */
-    public static final String ATTRIBUTE = "edgec.guards";
+    public static final String ATTRIBUTE = dev.edgec.opt.pass.InternalAttributes.GUARDS;
 
     /** The guards of {@code n}, outermost first (empty for a node that always runs). */
     public static List<Guard> of(Node n) {

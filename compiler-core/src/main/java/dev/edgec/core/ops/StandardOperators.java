@@ -16,5 +16,6 @@ final class StandardOperators {
         dev.edgec.core.ops.quant.QuantOperators.registerAll(r);
         dev.edgec.core.ops.rnn.RecurrentOperators.registerAll(r);
         dev.edgec.core.ops.signal.SignalOperators.registerAll(r);
+        dev.edgec.core.control.ControlFlowOperators.registerAll(r);
     }
 }

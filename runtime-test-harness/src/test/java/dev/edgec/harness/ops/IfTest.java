@@ -104,6 +104,37 @@ class IfTest {
                 Arguments.of(false, false));
     }
 
+    /**
+     * The optimizer renames values (Identity removed, two equal Less nodes merged by CSE); the guards of
+     * the branch nodes read those values and must follow the renaming.
+     */
+    @ParameterizedTest
+    @MethodSource("twoConditions")
+    void guardsFollowValuesTheOptimizerRenames(boolean first, boolean unused) {
+        OnnxBuilder b = new OnnxBuilder("if_renamed", 13);
+        String x = b.input("x", DataType.FLOAT32, 3);
+        String lo = b.input("lo", DataType.FLOAT32);
+        String hi = b.input("hi", DataType.FLOAT32);
+        String c1 = b.node("Identity", List.of(b.node("Less", List.of(lo, hi))));
+        String c2 = b.node("Less", List.of(lo, hi));
+        OnnxBuilder then1 = b.subgraph("then1");
+        then1.output(then1.node("Exp", List.of(x)), DataType.FLOAT32);
+        OnnxBuilder else1 = b.subgraph("else1");
+        else1.output(else1.node("Neg", List.of(x)), DataType.FLOAT32);
+        String y1 = b.node("If", List.of(c1), "then_branch", then1, "else_branch", else1);
+        OnnxBuilder then2 = b.subgraph("then2");
+        then2.output(then2.node("Cos", List.of(x)), DataType.FLOAT32);
+        OnnxBuilder else2 = b.subgraph("else2");
+        else2.output(else2.node("Abs", List.of(x)), DataType.FLOAT32);
+        String y2 = b.node("If", List.of(c2), "then_branch", then2, "else_branch", else2);
+        b.output(b.node("Add", List.of(y1, y2)), DataType.FLOAT32);
+        Map<String, Tensor> in = new LinkedHashMap<>();
+        in.put("x", OpCheck.random(DataType.FLOAT32, new int[]{3}, new Random(2), -2, 2));
+        in.put("lo", Tensor.ofFloats(Shape.scalar(), first ? 0f : 1f));
+        in.put("hi", Tensor.ofFloats(Shape.scalar(), 0.5f));
+        OpCheck.assertMatchesOrt(b.toBytes(), in, DataType.FLOAT32);
+    }
+
     /** A condition known at compile time inlines only the taken branch. */
     @Test
     void constantConditionInlinesOnlyTheTakenBranch() {
