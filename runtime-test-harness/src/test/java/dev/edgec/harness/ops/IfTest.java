@@ -155,28 +155,27 @@ class IfTest {
 
     @Test
     void branchesOfDifferentShapesNeedAConstantCondition() {
-        OnnxBuilder b = new OnnxBuilder("if_shapes", 13);
-        String x = b.input("x", DataType.FLOAT32, 2, 3);
-        String c = b.input("c", DataType.BOOL);
-        OnnxBuilder then = b.subgraph("then");
-        then.output(then.node("Identity", List.of(x)), DataType.FLOAT32);
-        OnnxBuilder otherwise = b.subgraph("else");
-        otherwise.output(otherwise.node("Transpose", List.of(x)), DataType.FLOAT32);
-        b.output(b.node("If", List.of(c), "then_branch", then, "else_branch", otherwise), DataType.FLOAT32);
-        OpCheck.assertRejected(b.toBytes(), UnsupportedModelException.class, "If 'If_1'", "data-dependent-shape");
+        OpCheck.assertRejected(unaryBranches("Identity", "Transpose", 2, 3), UnsupportedModelException.class, "If 'If_1'",
+                "data-dependent-shape");
     }
 
     @Test
     void unsupportedOperatorInABranchIsNamed() {
-        OnnxBuilder b = new OnnxBuilder("if_unknown", 13);
-        String x = b.input("x", DataType.FLOAT32, 2);
+        OpCheck.assertRejected(unaryBranches("NoSuchOp", "Identity", 2), UnsupportedModelException.class,
+                "NoSuchOp 'then_NoSuchOp_1'", "unsupported operator");
+    }
+
+    /** If(c) over float input x: the then branch applies {@code thenOp} to x, the else branch {@code elseOp}. */
+    static byte[] unaryBranches(String thenOp, String elseOp, long... dims) {
+        OnnxBuilder b = new OnnxBuilder("if_unary", 13);
+        String x = b.input("x", DataType.FLOAT32, dims);
         String c = b.input("c", DataType.BOOL);
         OnnxBuilder then = b.subgraph("then");
-        then.output(then.node("NoSuchOp", List.of(x)), DataType.FLOAT32);
+        then.output(then.node(thenOp, List.of(x)), DataType.FLOAT32);
         OnnxBuilder otherwise = b.subgraph("else");
-        otherwise.output(otherwise.node("Identity", List.of(x)), DataType.FLOAT32);
+        otherwise.output(otherwise.node(elseOp, List.of(x)), DataType.FLOAT32);
         b.output(b.node("If", List.of(c), "then_branch", then, "else_branch", otherwise), DataType.FLOAT32);
-        OpCheck.assertRejected(b.toBytes(), UnsupportedModelException.class, "NoSuchOp 'then_NoSuchOp_1'", "unsupported operator");
+        return b.toBytes();
     }
 
     static Tensor bool(boolean v) {

@@ -98,8 +98,12 @@ class LoopTest {
         Map<String, Tensor> in = new LinkedHashMap<>();
         in.put("s0", Tensor.ofFloats(Shape.of(3), 0.5f, -1f, 0.25f));
         in.put("limit", Tensor.ofFloats(Shape.scalar(), limit));
-        String why = ModelCheck.mismatch(b.toBytes(), in, Tolerance.ONNX_BACKEND, new ChicoryRuntime());
-        assertNull(why, why);
+        byte[] model = b.toBytes();
+        for (int level : new int[] {0, 1}) {
+            CompileResult compiled = new Compiler().compile(model, CompileOptions.defaults().withOptimizationLevel(level));
+            String why = ModelCheck.mismatch(model, compiled, in, Tolerance.ONNX_BACKEND, new ChicoryRuntime());
+            assertNull(why, "-O" + level + ": " + why);
+        }
     }
 
     /** A trip count given at run time must be frozen; frozen, the loop compiles and matches ONNX Runtime. */
