@@ -59,8 +59,10 @@ final class ScanUnroller {
         int batch = -1;
         for (String in : ins) {
             TensorType t = sink.type(in, n);
-            if (t.shape().rank() < 1 || batch >= 0 && t.shape().dim(0) != batch) {
-                throw new InvalidModelException(n.describe() + ": every input needs the same batch dimension 0, got " + t);
+            if (t.shape().rank() < 1 || batch >= 0 && t.shape().dim(0) != batch
+                    || ins.indexOf(in) >= states && t.shape().rank() < 2) {
+                throw new InvalidModelException(n.describe() + ": every input needs the same batch dimension 0 (and scan "
+                        + "inputs a sequence dimension 1), got " + t);
             }
             batch = t.shape().dim(0);
         }
@@ -95,6 +97,10 @@ final class ScanUnroller {
         long length = -1;
         for (int j = 0; j < m; j++) {
             TensorType t = sink.type(ins.get(states + j), n);
+            if (layout.inAxes[j] >= t.shape().rank()) {
+                throw new InvalidModelException(n.describe() + ": scan input '" + ins.get(states + j) + "' is " + t
+                        + ", which has no axis " + layout.inAxes[j] + " to scan");
+            }
             long l = t.shape().dim(layout.inAxes[j]);
             if (length >= 0 && l != length) {
                 throw new InvalidModelException(n.describe() + ": scan inputs have sequence lengths " + length + " and " + l);

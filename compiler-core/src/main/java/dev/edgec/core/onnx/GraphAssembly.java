@@ -27,7 +27,7 @@ import java.util.Set;
  * come back here ({@link ExpansionSink}), so folding reaches into unrolled loop bodies.
  */
 final class GraphAssembly implements ExpansionSink {
-    /** Most nodes a graph may have after control flow is expanded (nested loops multiply). */
+    /** Most nodes control-flow expansion may add to a graph in all (nested loops multiply). */
     static final long MAX_NODES = 4 * ControlFlow.MAX_UNROLLED_NODES;
 
     private final OperatorRegistry registry;
@@ -36,7 +36,8 @@ final class GraphAssembly implements ExpansionSink {
     private final Map<String, TensorType> types;
     private final Set<String> usedNames;
     private final Map<String, Node> producers = new HashMap<>();
-    private long added;
+    private long expanded;
+    private int expansionDepth;
 
     GraphAssembly(OperatorRegistry registry, Graph.Builder b, Map<String, Tensor> constants, Set<String> usedNames) {
         this.registry = registry;
@@ -48,7 +49,7 @@ final class GraphAssembly implements ExpansionSink {
 
     @Override
     public void add(Node n) {
-        if (++added > MAX_NODES) {
+        if (expansionDepth > 0 && ++expanded > MAX_NODES) {
             throw new LimitExceededException(n.describe() + ": expanding control flow makes the graph larger than "
                     + MAX_NODES + " nodes");
         }
@@ -62,7 +63,12 @@ final class GraphAssembly implements ExpansionSink {
             if (why.isPresent()) {
                 throw new UnsupportedModelException("unsupported operator: " + why.get());
             }
-            ControlFlow.expand(n, this);
+            expansionDepth++;
+            try {
+                ControlFlow.expand(n, this);
+            } finally {
+                expansionDepth--;
+            }
             return;
         }
         Node plain = Guard.strip(n);
