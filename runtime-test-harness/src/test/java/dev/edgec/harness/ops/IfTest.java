@@ -1,11 +1,15 @@
 package dev.edgec.harness.ops;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.edgec.core.CompileOptions;
 import dev.edgec.core.Compiler;
 import dev.edgec.core.onnx.OnnxBuilder;
+import dev.edgec.harness.ModelCheck;
+import dev.edgec.harness.Tolerance;
+import dev.edgec.harness.WasmtimeRuntime;
 import dev.edgec.ir.DataType;
 import dev.edgec.ir.Shape;
 import dev.edgec.ir.Tensor;
@@ -68,6 +72,9 @@ class IfTest {
         in.put("i", OpCheck.int64s(index));
         in.put("c", Tensor.ofLongs(DataType.BOOL, Shape.of(1), cond ? 1 : 0));
         OpCheck.assertMatchesOrt(b.toBytes(), in, DataType.FLOAT32);
+        // and in a compiling runtime: the guard is a plain MVP if around the kernel call
+        String why = ModelCheck.mismatch(b.toBytes(), in, Tolerance.ONNX_BACKEND, new WasmtimeRuntime());
+        assertNull(why, why);
     }
 
     static Stream<Arguments> conditionsAndIndices() {
