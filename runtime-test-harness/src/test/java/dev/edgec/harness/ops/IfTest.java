@@ -160,6 +160,42 @@ class IfTest {
         OpCheck.assertMatchesOrt(model, DataType.FLOAT32);
     }
 
+    /** The If comes before the node computing the outer value its branch reads: import orders it after. */
+    @Test
+    void branchReadsAnOuterValueProducedLaterInTheFile() {
+        OnnxBuilder b = new OnnxBuilder("if_order", 13);
+        String x = b.input("x", DataType.FLOAT32, 4);
+        String c = b.input("c", DataType.BOOL);
+        OnnxBuilder then = b.subgraph("then");
+        then.output(then.node("Exp", List.of("late")), DataType.FLOAT32);
+        OnnxBuilder otherwise = b.subgraph("else");
+        otherwise.output(otherwise.node("Abs", List.of("late")), DataType.FLOAT32);
+        b.output(b.node("If", List.of(c), "then_branch", then, "else_branch", otherwise), DataType.FLOAT32);
+        b.nodeWithOutputs("Neg", List.of(x), List.of("late"));
+        Map<String, Tensor> in = new LinkedHashMap<>();
+        in.put("x", OpCheck.random(DataType.FLOAT32, new int[]{4}, new Random(4), -2, 2));
+        in.put("c", bool(true));
+        OpCheck.assertMatchesOrt(b.toBytes(), in, DataType.FLOAT32);
+    }
+
+    @Test
+    void branchReadingAnUndefinedValueIsNamed() {
+        OpCheck.assertRejected(undefinedRead(),
+                dev.edgec.ir.InvalidModelException.class, "If 'If_1'", "'nowhere'");
+    }
+
+    private static byte[] undefinedRead() {
+        OnnxBuilder b = new OnnxBuilder("if_undefined", 13);
+        b.input("x", DataType.FLOAT32, 2);
+        String c = b.input("c", DataType.BOOL);
+        OnnxBuilder then = b.subgraph("then");
+        then.output(then.node("Relu", List.of("nowhere")), DataType.FLOAT32);
+        OnnxBuilder otherwise = b.subgraph("else");
+        otherwise.output(otherwise.node("Relu", List.of("nowhere")), DataType.FLOAT32);
+        b.output(b.node("If", List.of(c), "then_branch", then, "else_branch", otherwise), DataType.FLOAT32);
+        return b.toBytes();
+    }
+
     @Test
     void branchesOfDifferentShapesNeedAConstantCondition() {
         OpCheck.assertRejected(unaryBranches("Identity", "Transpose", 2, 3), UnsupportedModelException.class, "If 'If_1'",
