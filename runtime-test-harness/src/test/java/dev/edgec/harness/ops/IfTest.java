@@ -180,38 +180,27 @@ class IfTest {
 
     @Test
     void branchReadingAnUndefinedValueIsNamed() {
-        OpCheck.assertRejected(undefinedRead(),
+        OpCheck.assertRejected(unaryBranches("Relu", "Relu", "nowhere", 2),
                 dev.edgec.ir.InvalidModelException.class, "If 'If_1'", "'nowhere'");
-    }
-
-    private static byte[] undefinedRead() {
-        OnnxBuilder b = new OnnxBuilder("if_undefined", 13);
-        b.input("x", DataType.FLOAT32, 2);
-        String c = b.input("c", DataType.BOOL);
-        OnnxBuilder then = b.subgraph("then");
-        then.output(then.node("Relu", List.of("nowhere")), DataType.FLOAT32);
-        OnnxBuilder otherwise = b.subgraph("else");
-        otherwise.output(otherwise.node("Relu", List.of("nowhere")), DataType.FLOAT32);
-        b.output(b.node("If", List.of(c), "then_branch", then, "else_branch", otherwise), DataType.FLOAT32);
-        return b.toBytes();
     }
 
     @Test
     void branchesOfDifferentShapesNeedAConstantCondition() {
-        OpCheck.assertRejected(unaryBranches("Identity", "Transpose", 2, 3), UnsupportedModelException.class, "If 'If_1'",
+        OpCheck.assertRejected(unaryBranches("Identity", "Transpose", "x", 2, 3), UnsupportedModelException.class, "If 'If_1'",
                 "data-dependent-shape");
     }
 
     @Test
     void unsupportedOperatorInABranchIsNamed() {
-        OpCheck.assertRejected(unaryBranches("NoSuchOp", "Identity", 2), UnsupportedModelException.class,
+        OpCheck.assertRejected(unaryBranches("NoSuchOp", "Identity", "x", 2), UnsupportedModelException.class,
                 "NoSuchOp 'then_NoSuchOp_1'", "unsupported operator");
     }
 
-    /** If(c) over float input x: the then branch applies {@code thenOp} to x, the else branch {@code elseOp}. */
-    static byte[] unaryBranches(String thenOp, String elseOp, long... dims) {
+    /** If(c) with float input x: the then branch applies {@code thenOp} to {@code operand}, the else branch {@code elseOp}. */
+    static byte[] unaryBranches(String thenOp, String elseOp, String operand, long... dims) {
         OnnxBuilder b = new OnnxBuilder("if_unary", 13);
-        String x = b.input("x", DataType.FLOAT32, dims);
+        b.input("x", DataType.FLOAT32, dims);
+        String x = operand;
         String c = b.input("c", DataType.BOOL);
         OnnxBuilder then = b.subgraph("then");
         then.output(then.node(thenOp, List.of(x)), DataType.FLOAT32);
