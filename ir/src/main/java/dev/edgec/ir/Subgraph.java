@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,7 +13,7 @@ import java.util.function.UnaryOperator;
  * A graph-valued attribute (an If branch, a Loop or Scan body) as read from the model: its inputs
  * and outputs by name, its own initializers, and its nodes in topological order ({@code Constant}
  * nodes included). It has no types of its own: they come from the values it is applied to. Its nodes
- * may read values of the enclosing graphs by name ({@link #freeNames()}), as ONNX allows.
+ * may read values of the enclosing graphs by name, as ONNX allows.
  */
 public record Subgraph(String name, List<String> inputs, List<String> outputs, Map<String, Tensor> initializers,
                        List<Node> nodes) {
@@ -33,26 +32,6 @@ public record Subgraph(String name, List<String> inputs, List<String> outputs, M
             n.outputs().stream().filter(o -> !o.isEmpty()).forEach(local::add);
         }
         return local;
-    }
-
-    /** Values of enclosing scopes read by this subgraph or by subgraphs nested in it, in first-read order. */
-    public Set<String> freeNames() {
-        Set<String> local = localNames();
-        Set<String> free = new LinkedHashSet<>();
-        for (Node n : nodes) {
-            for (String in : n.inputs()) {
-                if (!in.isEmpty() && !local.contains(in)) {
-                    free.add(in);
-                }
-            }
-            for (Attribute a : n.attributes().values()) {
-                if (a instanceof Attribute.GraphAttr g) {
-                    g.graph().freeNames().stream().filter(f -> !local.contains(f)).forEach(free::add);
-                }
-            }
-        }
-        outputs.stream().filter(o -> !local.contains(o)).forEach(free::add);
-        return free;
     }
 
     /**

@@ -57,10 +57,9 @@ final class ScanUnroller {
         }
         Layout layout = new Layout(new int[m], ints(n, "directions", m), new int[scanOuts], new int[scanOuts]);
         int batch = -1;
-        for (String in : ins) {
-            TensorType t = sink.type(in, n);
-            if (t.shape().rank() < 1 || batch >= 0 && t.shape().dim(0) != batch
-                    || ins.indexOf(in) >= states && t.shape().rank() < 2) {
+        for (int i = 0; i < ins.size(); i++) {
+            TensorType t = sink.type(ins.get(i), n);
+            if (t.shape().rank() < (i < states ? 1 : 2) || batch >= 0 && t.shape().dim(0) != batch) {
                 throw new InvalidModelException(n.describe() + ": every input needs the same batch dimension 0 (and scan "
                         + "inputs a sequence dimension 1), got " + t);
             }
@@ -69,8 +68,7 @@ final class ScanUnroller {
         if (batch == 0) {
             throw new UnsupportedModelException(n.describe() + ": the batch is empty; edgec needs the outputs' shapes");
         }
-        ControlFlow.checkUnrollSize(n, (long) batch * sink.type(ins.get(states), n).shape().dim(Math.min(1,
-                sink.type(ins.get(states), n).shape().rank() - 1)), body);
+        ControlFlow.checkUnrollSize(n, (long) batch * sink.type(ins.get(states), n).shape().dim(1), body);
         List<List<String>> perBatch = new ArrayList<>();
         for (int b = 0; b < batch; b++) {
             List<String> sliced = new ArrayList<>();
