@@ -38,6 +38,11 @@ public sealed interface Attribute {
         public String kind() { return "STRINGS"; }
     }
 
+    /** A subgraph: an If branch, a Loop or Scan body. */
+    record GraphAttr(Subgraph graph) implements Attribute {
+        public String kind() { return "GRAPH"; }
+    }
+
     /** A kind edgec does not interpret (graphs, sparse tensors, type protos); kept so ops can reject it by name. */
     record OpaqueAttr(String kindName) implements Attribute {
         public String kind() { return kindName; }

@@ -26,7 +26,8 @@ import java.util.Map;
 /**
  * Lowers a typed graph to a module with ABI v1: one kernel function per node, called in order by
  * {@code run}; {@code input_ptr}/{@code output_ptr} return planned addresses; memory holds the arena
- * (inputs, intermediates, outputs) followed by the constants, and is fixed in size.
+ * (inputs, intermediates, outputs) followed by the constants, and is fixed in size. A node with
+ * {@link dev.edgec.core.control.Guard guards} has its kernel call wrapped in {@code if}s on the guard bytes.
  */
 public final class ModuleAssembler {
     private ModuleAssembler() {
@@ -47,10 +48,11 @@ public final class ModuleAssembler {
         ArenaPlan arena = planArena(g, viewOf, viewOf, registry);
         if (aliasViews) {
             // in place and a peak-aware order: plan both orders, keep the smaller arena (ties: the original order)
-            for (List<Node> order : List.of(g.nodes(), PeakAwareOrder.of(g, viewOf))) {
+            for (List<Node> order : List.of(g.nodes(), GuardedCalls.peakAwareOrder(g, viewOf))) {
                 Graph ordered = order.equals(g.nodes()) ? g : g.toBuilder().setNodes(order).build();
                 Map<String, String> alias = new HashMap<>(viewOf);
-                alias.putAll(InPlacePlanner.choose(ordered, order, registry, viewOf));
+                alias.putAll(GuardedCalls.keepGuardsIntact(ordered,
+                        InPlacePlanner.choose(ordered, order, registry, viewOf), viewOf));
                 ArenaPlan plan = planArena(ordered, alias, viewOf, registry);
                 if (plan.size() < arena.size() || aliasOf == viewOf) {
                     arena = plan;
@@ -92,6 +94,7 @@ public final class ModuleAssembler {
         };
         List<KernelInfo> kernels = new ArrayList<>();
         List<Boolean> canFail = new ArrayList<>();
+        List<List<GuardedCalls.Check>> guards = new ArrayList<>();
         for (Node n : graph.nodes()) {
             if (viewOf.containsKey(n.output(0))) {
                 continue;
@@ -104,8 +107,9 @@ public final class ModuleAssembler {
             op.lower(context(g, n), k);
             kernels.add(new KernelInfo(n.name(), n.opType(), f.index()));
             canFail.add(k.canFail());
+            guards.add(GuardedCalls.checks(n, addressMap));
         }
-        emitRun(run.code(), kernels, canFail, status[0]);
+        emitRun(run.code(), kernels, canFail, guards, status[0]);
 
         pointerTable(inputPtr.code(), g.inputs(), addressMap);
         pointerTable(outputPtr.code(), g.outputs(), addressMap);
@@ -126,15 +130,18 @@ public final class ModuleAssembler {
      * {@code run()}: calls each kernel in order. When some kernel can fail, the status global is reset
      * first and checked after each such kernel, so the first failure is returned.
      */
-    private static void emitRun(Code r, List<KernelInfo> kernels, List<Boolean> canFail, int statusGlobal) {
+    private static void emitRun(Code r, List<KernelInfo> kernels, List<Boolean> canFail,
+                                List<List<GuardedCalls.Check>> guards, int statusGlobal) {
         if (statusGlobal >= 0) {
             r.i32Const(0).globalSet(statusGlobal);
         }
         for (int i = 0; i < kernels.size(); i++) {
+            GuardedCalls.open(r, guards.get(i));
             r.call(kernels.get(i).functionIndex());
             if (canFail.get(i)) {
                 r.globalGet(statusGlobal).if_().globalGet(statusGlobal).return_().end();
             }
+            GuardedCalls.close(r, guards.get(i));
         }
         r.i32Const(0);
     }
@@ -145,7 +152,7 @@ public final class ModuleAssembler {
      */
     private static ArenaPlan planArena(Graph g, Map<String, String> alias, Map<String, String> viewOf,
                                        OperatorRegistry registry) {
-        List<TensorLifetime> lifetimes = new ArrayList<>(Lifetimes.of(g, alias));
+        List<TensorLifetime> lifetimes = new ArrayList<>(Lifetimes.of(GuardedCalls.withGuardReads(g), alias));
         for (int i = 0; i < g.nodes().size(); i++) {
             Node n = g.nodes().get(i);
             long scratch = viewOf.containsKey(n.output(0)) ? 0

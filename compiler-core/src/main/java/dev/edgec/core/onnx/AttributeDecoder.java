@@ -2,8 +2,10 @@ package dev.edgec.core.onnx;
 
 import com.google.protobuf.ByteString;
 import dev.edgec.core.onnx.proto.OnnxProto.AttributeProto;
+import dev.edgec.core.onnx.proto.OnnxProto.GraphProto;
 import dev.edgec.ir.Attribute;
 import dev.edgec.ir.InvalidModelException;
+import dev.edgec.ir.Subgraph;
 import java.nio.charset.StandardCharsets;
 
 /** Converts {@code AttributeProto}s into IR attributes. */
@@ -14,7 +16,17 @@ final class AttributeDecoder {
         this.tensors = tensors;
     }
 
+    /** Reads a graph attribute's body; the importer supplies it, knowing the model's opsets. */
+    interface SubgraphReader {
+        Subgraph read(GraphProto g, String where);
+    }
+
     Attribute decode(AttributeProto a, String where) {
+        return decode(a, where, null);
+    }
+
+    /** As {@link #decode(AttributeProto, String)}, reading GRAPH attributes with {@code graphs} (opaque when null). */
+    Attribute decode(AttributeProto a, String where, SubgraphReader graphs) {
         String at = where + " attribute '" + a.getName() + "'";
         if (a.hasRefAttrName() && !a.getRefAttrName().isEmpty()) {
             throw new InvalidModelException(at + " refers to a function attribute outside a function");
@@ -29,6 +41,7 @@ final class AttributeDecoder {
             case INTS -> new Attribute.IntsAttr(a.getIntsList());
             case STRINGS -> new Attribute.StringsAttr(a.getStringsList().stream()
                     .map(s -> s.toString(StandardCharsets.UTF_8)).toList());
+            case GRAPH -> graphs == null ? new Attribute.OpaqueAttr(type.name()) : new Attribute.GraphAttr(graphs.read(a.getG(), at));
             case UNDEFINED -> throw new InvalidModelException(at + " has no type");
             default -> new Attribute.OpaqueAttr(type.name());
         };

@@ -18,7 +18,7 @@ import java.util.List;
 /**
  * Writes ONNX models: the model zoo's generators and the tests build their models with it.
  * Attribute values are given as plain Java values ({@code Long}, {@code Float}, {@code String},
- * {@code long[]}, {@code int[]}, {@code float[]}, {@link Tensor}).
+ * {@code long[]}, {@code int[]}, {@code float[]}, {@link Tensor}, a {@link #subgraph} builder for GRAPH).
  *
  * <pre>{@code
  * OnnxBuilder b = new OnnxBuilder("mlp", 13);
@@ -32,11 +32,23 @@ public final class OnnxBuilder {
     private final GraphProto.Builder graph = GraphProto.newBuilder();
     private final ModelProto.Builder model = ModelProto.newBuilder();
     private int counter;
+    private String valuePrefix = "";
 
     public OnnxBuilder(String graphName, int opset) {
         graph.setName(graphName);
         model.setIrVersion(opset >= 21 ? 10 : opset >= 15 ? 8 : 7).setProducerName("edgec-builder");
         model.addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(opset));
+    }
+
+    /**
+     * A builder for a subgraph (an If branch, a Loop or Scan body) of this model: give it as an
+     * attribute value. Its generated value names start with {@code name_} so they never clash with
+     * the enclosing graph's, which ONNX forbids.
+     */
+    public OnnxBuilder subgraph(String name) {
+        OnnxBuilder sub = new OnnxBuilder(name, (int) model.getOpsetImport(0).getVersion());
+        sub.valuePrefix = valuePrefix + name + "_";
+        return sub;
     }
 
     /** Declares a graph input with fixed dimensions. */
@@ -67,14 +79,14 @@ public final class OnnxBuilder {
 
     /** Adds a node with one output named after the op; returns the output's name. */
     public String node(String opType, List<String> inputs, Object... attributes) {
-        String out = opType.toLowerCase(java.util.Locale.ROOT) + "_" + (counter++);
+        String out = valuePrefix + opType.toLowerCase(java.util.Locale.ROOT) + "_" + (counter++);
         nodeWithOutputs(opType, inputs, List.of(out), attributes);
         return out;
     }
 
     /** Adds a node with the given output names. Attributes alternate names and values. */
     public NodeProto.Builder nodeWithOutputs(String opType, List<String> inputs, List<String> outputs, Object... attributes) {
-        NodeProto.Builder n = graph.addNodeBuilder().setOpType(opType).setName(opType + "_" + graph.getNodeCount())
+        NodeProto.Builder n = graph.addNodeBuilder().setOpType(opType).setName(valuePrefix + opType + "_" + graph.getNodeCount())
                 .addAllInput(inputs).addAllOutput(outputs);
         if (attributes.length % 2 != 0) {
             throw new IllegalArgumentException("attributes must be name/value pairs");
@@ -158,6 +170,10 @@ public final class OnnxBuilder {
             }
         } else if (value instanceof Tensor t) {
             a.setType(AttributeProto.AttributeType.TENSOR).setT(tensorProto("", t));
+        } else if (value instanceof OnnxBuilder sub) {
+            a.setType(AttributeProto.AttributeType.GRAPH).setG(sub.graph.build());
+        } else if (value instanceof GraphProto g) {
+            a.setType(AttributeProto.AttributeType.GRAPH).setG(g);
         } else {
             throw new IllegalArgumentException("attribute " + name + ": unsupported value " + value);
         }
@@ -166,7 +182,7 @@ public final class OnnxBuilder {
 
     /** A fresh name for an intermediate value. */
     public String fresh(String prefix) {
-        return prefix + "_" + (counter++);
+        return valuePrefix + prefix + "_" + (counter++);
     }
 
 }

@@ -2,8 +2,8 @@ package dev.edgec.core.onnx;
 
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
-import dev.edgec.core.ops.OpContext;
-import dev.edgec.core.ops.Operator;
+import dev.edgec.core.control.ControlFlow;
+import dev.edgec.core.ops.ConstantInputRequiredException;
 import dev.edgec.core.ops.OperatorRegistry;
 import dev.edgec.core.onnx.proto.OnnxProto.AttributeProto;
 import dev.edgec.core.onnx.proto.OnnxProto.GraphProto;
@@ -16,12 +16,12 @@ import dev.edgec.core.onnx.proto.OnnxProto.ValueInfoProto;
 import dev.edgec.opt.pass.InternalAttributes;
 import dev.edgec.ir.Attribute;
 import dev.edgec.ir.DataType;
-import dev.edgec.ir.EdgecException;
 import dev.edgec.ir.Graph;
 import dev.edgec.ir.InvalidModelException;
 import dev.edgec.ir.LimitExceededException;
 import dev.edgec.ir.Node;
 import dev.edgec.ir.Shape;
+import dev.edgec.ir.Subgraph;
 import dev.edgec.ir.Tensor;
 import dev.edgec.ir.TensorType;
 import dev.edgec.ir.UnsupportedModelException;
@@ -29,12 +29,10 @@ import dev.edgec.ir.Value;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -147,6 +145,7 @@ public final class OnnxImporter {
                 throw new EdgecUsageException("--input-shape names '" + name + "', which is not a graph input");
             }
         }
+        Set<String> runtimeInputs = new HashSet<>();
         for (ValueInfoProto in : gp.getInputList()) {
             Tensor frozen = options.frozenInputs().get(in.getName());
             if (frozen != null) {
@@ -154,6 +153,7 @@ public final class OnnxImporter {
                 constants.put(in.getName(), frozen);
             } else if (!constants.containsKey(in.getName())) {
                 b.addInput(new Value(in.getName(), inputType(in)));
+                runtimeInputs.add(in.getName());
             }
         }
         List<NodeProto> sorted = TopologicalOrder.sort(gp, declaredInputs, constants.keySet());
@@ -170,7 +170,7 @@ public final class OnnxImporter {
                 constants.put(node.output(0), value);
                 continue;
             }
-            registry.whyUnsupported(node, node.opsetVersion()).ifPresent(unsupported::add);
+            collectUnsupported(node, unsupported);
             nodes.add(node);
         }
         if (!unsupported.isEmpty()) {
@@ -178,28 +178,13 @@ public final class OnnxImporter {
                     + String.join(", ", unsupported));
         }
         constants.forEach(b::addConstant);
-        Map<String, TensorType> types = new HashMap<>(b.types());
-        for (Node n : nodes) {
-            Operator op = registry.operatorFor(n, n.opsetVersion());
-            OpContext ctx = new OpContext(n, n.opsetVersion(), name -> typeOf(types, name, n), constants);
-            List<TensorType> outs = inferTypes(op, ctx);
-            Optional<List<Tensor>> folded = op.evaluate(ctx);
-            for (int o = 0; o < n.outputs().size(); o++) {
-                String out = n.output(o);
-                if (!out.isEmpty() && o < outs.size()) {
-                    types.put(out, outs.get(o));
-                    if (folded.isPresent()) {
-                        constants.put(out, folded.get().get(o));
-                        b.addConstant(out, folded.get().get(o));
-                    } else {
-                        b.setType(out, outs.get(o));
-                    }
-                }
-            }
-            if (folded.isEmpty()) {
-                b.addNode(n);
-            }
+        GraphAssembly assembly = new GraphAssembly(registry, b, constants, usedNames);
+        try {
+            nodes.forEach(assembly::add);
+        } catch (ConstantInputRequiredException e) {
+            throw traceToGraphInput(e, assembly, runtimeInputs);
         }
+        Map<String, TensorType> types = assembly.types();
         if (gp.getOutputCount() == 0) {
             throw new InvalidModelException("the graph has no outputs");
         }
@@ -214,35 +199,49 @@ public final class OnnxImporter {
         return b.build();
     }
 
-    private static TensorType typeOf(Map<String, TensorType> types, String name, Node n) {
-        TensorType t = types.get(name);
-        if (t == null) {
-            throw new InvalidModelException(n.describe() + " reads '" + name + "', which has no known type");
+    /**
+     * Adds why {@code node} cannot be compiled, if it cannot, to {@code unsupported}; for a control-flow
+     * node, also every unsupported node of its subgraphs, so one error lists them all.
+     */
+    private void collectUnsupported(Node node, List<String> unsupported) {
+        if (!ControlFlow.handles(node)) {
+            registry.whyUnsupported(node, node.opsetVersion()).ifPresent(unsupported::add);
+            return;
         }
-        return t;
-    }
-
-    private static List<TensorType> inferTypes(Operator op, OpContext ctx) {
-        List<TensorType> outs;
-        try {
-            outs = op.inferTypes(ctx);
-        } catch (EdgecException e) {
-            throw e;
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            throw ctx.error(e.getMessage());
-        }
-        Set<String> unread = ctx.attrs().unread();
-        if (!unread.isEmpty()) {
-            throw ctx.error("unknown attribute" + (unread.size() > 1 ? "s " : " ") + String.join(", ", unread));
-        }
-        int required = ctx.outputCount();
-        if (outs.size() < required) {
-            long given = ctx.node().outputs().stream().skip(outs.size()).filter(s -> !s.isEmpty()).count();
-            if (given > 0) {
-                throw ctx.error("has " + required + " outputs; edgec computes only the first " + outs.size());
+        ControlFlow.whyUnsupported(node).ifPresent(unsupported::add);
+        for (Subgraph g : ControlFlow.subgraphs(node)) {
+            for (Node inner : g.nodes()) {
+                if (!isConstant(inner)) {
+                    collectUnsupported(inner, unsupported);
+                }
             }
         }
-        return outs;
+    }
+
+    /**
+     * A required constant computed by nodes from graph inputs (a Loop's trip count from Range's bounds,
+     * a Reshape target from arithmetic) is frozen through the graph input it comes from: the error
+     * names that input, so that the message and {@code --freeze-input} point at something the user can give.
+     */
+    private static ConstantInputRequiredException traceToGraphInput(ConstantInputRequiredException e, GraphAssembly assembly,
+                                                                    Set<String> inputs) {
+        if (inputs.contains(e.inputName())) {
+            return e;
+        }
+        java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(List.of(e.inputName()));
+        Set<String> seen = new HashSet<>();
+        while (!todo.isEmpty()) {
+            String v = todo.poll();
+            if (!seen.add(v)) {
+                continue;
+            }
+            if (inputs.contains(v)) {
+                return new ConstantInputRequiredException(e.getMessage() + " (it is computed from graph input '" + v
+                        + "': freeze that with --freeze-input " + v + "=FILE)", v);
+            }
+            assembly.producer(v).ifPresent(n -> n.inputs().stream().filter(i -> !i.isEmpty()).forEach(todo::add));
+        }
+        return e;
     }
 
     private static void checkDeclaredOutput(ValueInfoProto out, TensorType inferred) {
@@ -368,11 +367,39 @@ public final class OnnxImporter {
                 throw new InvalidModelException(where + " has attribute '" + a.getName() + "', but names starting with '"
                         + InternalAttributes.PREFIX + "' are reserved for edgec's optimizer");
             }
-            if (attrs.put(a.getName(), attributes.decode(a, where)) != null) {
+            if (attrs.put(a.getName(), attributes.decode(a, where, (g, at) -> readSubgraph(g, at, opsets))) != null) {
                 throw new InvalidModelException(where + " has attribute '" + a.getName() + "' twice");
             }
         }
         return new Node(name, domain, np.getOpType(), opset, np.getInputList(), np.getOutputList(), attrs);
+    }
+
+    /**
+     * A graph attribute's body: its initializers, inputs and outputs by name, and its nodes sorted (a
+     * name nothing in it defines is read from an enclosing graph). Types come at expansion, from the
+     * values the body is applied to.
+     */
+    private Subgraph readSubgraph(GraphProto gp, String where, Map<String, Integer> opsets) {
+        Map<String, Tensor> initializers = new LinkedHashMap<>();
+        for (TensorProto t : gp.getInitializerList()) {
+            if (initializers.put(t.getName(), tensors.decode(t, where + " initializer '" + t.getName() + "'")) != null) {
+                throw new InvalidModelException(where + ": initializer '" + t.getName() + "' is defined twice");
+            }
+        }
+        if (gp.getSparseInitializerCount() > 0) {
+            throw new UnsupportedModelException(where + " has sparse initializers, which edgec does not read");
+        }
+        List<String> inputs = gp.getInputList().stream().map(ValueInfoProto::getName).toList();
+        List<String> outputs = gp.getOutputList().stream().map(ValueInfoProto::getName).toList();
+        List<NodeProto> sorted = TopologicalOrder.sort(gp, new HashSet<>(inputs), initializers.keySet(), true);
+        Set<String> usedNames = new HashSet<>();
+        List<Node> nodes = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            NodeProto np = sorted.get(i);
+            String domain = np.getDomain().equals("ai.onnx") ? "" : np.getDomain();
+            nodes.add(toNode(np, uniqueName(np, i, usedNames), domain, opsets));
+        }
+        return new Subgraph(gp.getName(), inputs, outputs, initializers, nodes);
     }
 
     private static boolean isConstant(Node n) {

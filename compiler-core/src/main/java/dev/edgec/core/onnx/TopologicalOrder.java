@@ -20,6 +20,14 @@ final class TopologicalOrder {
     }
 
     static List<NodeProto> sort(GraphProto g, Set<String> graphInputs, Set<String> constants) {
+        return sort(g, graphInputs, constants, false);
+    }
+
+    /**
+     * @param outerScope the graph is a subgraph: a name nothing in it defines is a value of an enclosing
+     *                   graph (checked when the subgraph is inlined), not an error
+     */
+    static List<NodeProto> sort(GraphProto g, Set<String> graphInputs, Set<String> constants, boolean outerScope) {
         int n = g.getNodeCount();
         Map<String, Integer> producer = new HashMap<>();
         for (int i = 0; i < n; i++) {
@@ -40,11 +48,17 @@ final class TopologicalOrder {
         }
         for (int i = 0; i < n; i++) {
             Set<Integer> deps = new HashSet<>();
-            for (String in : g.getNode(i).getInputList()) {
+            // a node also reads what its subgraphs read from this graph (If branches, Loop bodies)
+            Set<String> reads = new java.util.LinkedHashSet<>(g.getNode(i).getInputList());
+            reads.addAll(ImplicitInputs.of(g.getNode(i)));
+            for (String in : reads) {
                 if (in.isEmpty() || graphInputs.contains(in) || constants.contains(in)) {
                     continue;
                 }
                 Integer p = producer.get(in);
+                if (p == null && outerScope) {
+                    continue;
+                }
                 if (p == null) {
                     throw new InvalidModelException("node " + describe(g.getNode(i), i) + " reads '" + in
                             + "', which no node, input or initializer defines");

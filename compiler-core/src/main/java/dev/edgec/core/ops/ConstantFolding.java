@@ -115,4 +115,72 @@ public final class ConstantFolding {
         }
         return Tensor.of(out, data);
     }
+
+    /**
+     * {@code f(x)} elementwise (same shape, element type {@code out}'s), or empty when the input is not
+     * a small constant of a type folded here. Float results are rounded to the output type.
+     */
+    public static Optional<List<Tensor>> unary(OpContext ctx, TensorType out, java.util.function.DoubleUnaryOperator onFloats,
+                                               java.util.function.LongUnaryOperator onIntegers) {
+        Optional<List<Tensor>> ins = smallConstantInputs(ctx);
+        if (ins.isEmpty() || ins.get().size() != 1 || !FOLDABLE.contains(ins.get().get(0).dataType())
+                || !FOLDABLE.contains(out.dataType())) {
+            return Optional.empty();
+        }
+        Tensor x = ins.get().get(0);
+        int n = x.elementCount();
+        if (x.dataType().isFloating()) {
+            double[] v = new double[n];
+            for (int e = 0; e < n; e++) {
+                v[e] = onFloats.applyAsDouble(x.getDouble(e));
+            }
+            return Optional.of(List.of(Tensor.ofDoubles(out.dataType(), out.shape(), v)));
+        }
+        long[] v = new long[n];
+        for (int e = 0; e < n; e++) {
+            v[e] = onIntegers.applyAsLong(x.getLong(e));
+        }
+        return Optional.of(List.of(Tensor.ofLongs(out.dataType(), out.shape(), v)));
+    }
+
+    /**
+     * Cast of a small constant to {@code out}'s element type, where Java arithmetic gives the kernel's
+     * result exactly: integers wrap, floats round to nearest, floats to integers truncate when finite and
+     * in range (others are left to the kernel), anything to bool is "not zero". Empty otherwise.
+     */
+    public static Optional<List<Tensor>> cast(OpContext ctx, TensorType out) {
+        Optional<List<Tensor>> ins = smallConstantInputs(ctx);
+        DataType to = out.dataType();
+        if (ins.isEmpty() || ins.get().size() != 1 || !FOLDABLE.contains(ins.get().get(0).dataType()) || !FOLDABLE.contains(to)) {
+            return Optional.empty();
+        }
+        Tensor x = ins.get().get(0);
+        int n = x.elementCount();
+        boolean fromFloat = x.dataType().isFloating();
+        if (to.isFloating()) {
+            double[] v = new double[n];
+            for (int e = 0; e < n; e++) {
+                if (!fromFloat && Math.abs(x.getLong(e)) > (1L << 53)) {
+                    return Optional.empty(); // long -> double -> float could round twice
+                }
+                v[e] = fromFloat ? x.getDouble(e) : x.getLong(e);
+            }
+            return Optional.of(List.of(Tensor.ofDoubles(to, out.shape(), v)));
+        }
+        long[] v = new long[n];
+        for (int e = 0; e < n; e++) {
+            if (to == DataType.BOOL) {
+                v[e] = (fromFloat ? x.getDouble(e) != 0 : x.getLong(e) != 0) ? 1 : 0;
+            } else if (fromFloat) {
+                double d = x.getDouble(e);
+                if (!Double.isFinite(d) || Math.abs(d) >= Math.pow(2, 8 * to.byteSize() - 1)) {
+                    return Optional.empty();
+                }
+                v[e] = (long) d;
+            } else {
+                v[e] = x.getLong(e);
+            }
+        }
+        return Optional.of(List.of(Tensor.ofLongs(to, out.shape(), v)));
+    }
 }

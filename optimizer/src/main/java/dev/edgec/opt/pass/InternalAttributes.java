@@ -19,6 +19,13 @@ public final class InternalAttributes {
     /** TENSOR: a MatMul's bias of shape [N], added along the last output axis before the activation. */
     public static final String BIAS = PREFIX + "bias";
 
+    /**
+     * STRINGS: the conditions a node runs under ("+value" / "!value" per bool scalar, all must hold); set
+     * on the nodes of If branches and loop iterations chosen at run time (compiler-core's {@code Guard}).
+     * They are reads of those values: a pass that renames a value renames it here too.
+     */
+    public static final String GUARDS = PREFIX + "guards";
+
     private InternalAttributes() {
     }
 

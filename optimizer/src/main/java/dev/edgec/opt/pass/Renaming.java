@@ -1,5 +1,6 @@
 package dev.edgec.opt.pass;
 
+import dev.edgec.ir.Attribute;
 import dev.edgec.ir.Node;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,17 @@ final class Renaming {
                 changed = true;
             }
         }
-        return changed ? new Node(n.name(), n.domain(), n.opType(), n.opsetVersion(), inputs, n.outputs(), n.attributes()) : n;
+        Map<String, Attribute> attributes = n.attributes();
+        if (attributes.get(InternalAttributes.GUARDS) instanceof Attribute.StringsAttr guards) {
+            // a guard ("+value" / "!value") reads its value like an input does
+            List<String> renamed = guards.values().stream().map(g -> g.charAt(0) + resolve(g.substring(1), renames)).toList();
+            if (!renamed.equals(guards.values())) {
+                attributes = new java.util.LinkedHashMap<>(attributes);
+                attributes.put(InternalAttributes.GUARDS, new Attribute.StringsAttr(renamed));
+                changed = true;
+            }
+        }
+        return changed ? new Node(n.name(), n.domain(), n.opType(), n.opsetVersion(), inputs, n.outputs(), attributes) : n;
     }
 
     static Node renameOutput(Node n, int index, String to) {

@@ -24,6 +24,12 @@ final class CastOp implements Operator {
         return List.of(new TensorType(to, ctx.inputType(0).shape()));
     }
 
+    /** Small constants fold (a Range expanded into a Loop casts its trip count). */
+    @Override
+    public java.util.Optional<List<dev.edgec.ir.Tensor>> evaluate(OpContext ctx) {
+        return dev.edgec.core.ops.ConstantFolding.cast(ctx, inferTypes(ctx).get(0));
+    }
+
     @Override
     public void lower(OpContext ctx, KernelWriter k) {
         emitCast(ctx, k);

@@ -20,4 +20,10 @@ final class CeilOp extends UnaryElementwiseOp {
             k.code().f64Ceil();
         }
     }
+
+    /** Small constants fold (shape arithmetic, a trip count computed at import). */
+    @Override
+    public java.util.Optional<List<dev.edgec.ir.Tensor>> evaluate(OpContext ctx) {
+        return dev.edgec.core.ops.ConstantFolding.unary(ctx, inferTypes(ctx).get(0), Math::ceil, x -> x);
+    }
 }

@@ -28,4 +28,10 @@ final class ReluOp extends UnaryElementwiseOp {
             }
         }
     }
+
+    /** Small constants fold (shape arithmetic, a trip count computed at import). */
+    @Override
+    public java.util.Optional<List<dev.edgec.ir.Tensor>> evaluate(OpContext ctx) {
+        return dev.edgec.core.ops.ConstantFolding.unary(ctx, inferTypes(ctx).get(0), x -> x > 0 || Double.isNaN(x) ? x : 0.0, x -> Math.max(x, 0));
+    }
 }
