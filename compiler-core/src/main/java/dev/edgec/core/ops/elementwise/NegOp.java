@@ -1,11 +1,14 @@
 package dev.edgec.core.ops.elementwise;
 
 import dev.edgec.core.lower.KernelWriter;
+import dev.edgec.core.ops.ConstantFolding;
 import dev.edgec.core.ops.OpContext;
 import dev.edgec.ir.DataType;
+import dev.edgec.ir.Tensor;
 import dev.edgec.wasm.Code;
 import dev.edgec.wasm.ValType;
 import java.util.List;
+import java.util.Optional;
 
 /** Neg: -x (integers wrap). */
 final class NegOp extends UnaryElementwiseOp {
@@ -29,5 +32,11 @@ final class NegOp extends UnaryElementwiseOp {
                 c.localSet(x).i64Const(0).localGet(x).i64Sub();
             }
         }
+    }
+
+    /** Small constants fold at import, e.g. the negated axis the expanded LayerNormalization feeds ConstantOfShape. */
+    @Override
+    public Optional<List<Tensor>> evaluate(OpContext ctx) {
+        return ConstantFolding.unary(ctx, inferTypes(ctx).get(0), x -> -x, x -> -x);
     }
 }
