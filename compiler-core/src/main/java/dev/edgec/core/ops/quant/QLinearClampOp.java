@@ -1,0 +1,77 @@
+package dev.edgec.core.ops.quant;
+
+import dev.edgec.core.lower.KernelWriter;
+import dev.edgec.core.ops.OpContext;
+import dev.edgec.core.ops.Operator;
+import dev.edgec.ir.TensorType;
+import dev.edgec.wasm.Code;
+import java.util.List;
+
+/**
+ * {@code edgec.QLinearClamp(x, x_scale, x_zero_point, y_scale, y_zero_point)}, attributes {@code lo}
+ * and {@code hi} (bounds on x's integer values, default x's type range): clamps x, then requantizes
+ * it to y's scale and zero point in fixed point. It is the integer form of Relu ({@code lo} = x's
+ * zero point), Clip, and a requantizing copy; with equal parameters it is a plain integer clamp.
+ * Made by the integer-only rewrite ({@code core/quant/IntegerFusion}); every parameter is a constant.
+ */
+final class QLinearClampOp implements Operator {
+    private record Plan(QuantOperand x, QuantOperand y, long lo, long hi) {
+    }
+
+    private static Plan plan(OpContext ctx) {
+        ctx.expectInputs(5, 5);
+        ctx.expectType(0, QuantOperand.TYPES);
+        QuantOperand x = QuantOperand.read(ctx, 1, 2, "x");
+        QuantOperand y = QuantOperand.read(ctx, 3, 4, "y");
+        if (x.type() != ctx.inputType(0).dataType()) {
+            throw ctx.error("x_zero_point's type " + x.type() + " is not x's type " + ctx.inputType(0).dataType());
+        }
+        long lo = Math.max(ctx.attrs().getInt("lo", x.range().min()), x.range().min());
+        long hi = Math.min(ctx.attrs().getInt("hi", x.range().max()), x.range().max());
+        return new Plan(x, y, lo, Math.max(lo, hi));
+    }
+
+    @Override
+    public List<TensorType> inferTypes(OpContext ctx) {
+        Plan p = plan(ctx);
+        return List.of(new TensorType(p.y().type(), ctx.inputType(0).shape()));
+    }
+
+    @Override
+    public void lower(OpContext ctx, KernelWriter k) {
+        Plan p = plan(ctx);
+        Code c = k.code();
+        int in = k.address(ctx.inputName(0));
+        int out = k.address(ctx.outputName(0));
+        int v = k.newI32();
+        int n = ctx.inputType(0).elementCount();
+        FixedPointCode fixed = new FixedPointCode(k);
+        boolean copy = p.x().sameAs(p.y());
+        FixedPointCode.Multipliers m = copy ? null : multiplier(ctx, p);
+        k.forRange(n, i -> {
+            c.localGet(i);
+            c.localGet(i);
+            k.load(p.x().type(), in);
+            FixedPointCode.clampI32(c, v, p.lo(), p.hi());
+            if (!copy) {
+                c.i64ExtendI32S().i64Const(p.x().zeroPoint()).i64Sub().i64Const(m.m0()[0]).i64Mul();
+                fixed.roundShift(m.shift());
+                fixed.addZeroPointAndSaturate(p.y().zeroPoint(), p.y().range());
+            }
+            k.store(p.y().type(), out);
+        });
+    }
+
+    private static FixedPointCode.Multipliers multiplier(OpContext ctx, Plan p) {
+        try {
+            return FixedPointCode.multipliers(p.x().scale() / p.y().scale());
+        } catch (IllegalArgumentException e) {
+            throw ctx.unsupported("x_scale / y_scale: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public boolean canRunInPlace(OpContext ctx) {
+        return true;
+    }
+}
