@@ -91,7 +91,7 @@ public final class IntegerFusion implements Pass {
             return Optional.empty();
         }
         return switch (op.opType()) {
-            case "Relu" -> Optional.of(List.of(clamp(g, op.name(), dq, q, q.output(0), zeroPoint(g, dq), null)));
+            case "Relu" -> Optional.of(List.of(clamp(g, op.name(), dq, q, q.output(0), zeroPoint(g, q), null)));
             case "Identity" -> Optional.of(List.of(clamp(g, op.name(), dq, q, q.output(0), null, null)));
             case "Clip" -> clip(g, op, dq, q);
             case "AveragePool", "GlobalAveragePool" -> averagePool(g, op, dq, q);
@@ -120,7 +120,7 @@ public final class IntegerFusion implements Pass {
                 && g.type(dq.input(2)).dataType() == g.type(q.input(2)).dataType();
     }
 
-    /** QLinearClamp from dq's tensor to q's parameters, bounded by {@code lo}/{@code hi} (integer values of dq's tensor). */
+    /** QLinearClamp from dq's tensor to q's parameters, bounded by {@code lo}/{@code hi} (integer values of q's output). */
     private static Node clamp(Graph g, String name, Node dq, Node q, String output, Long lo, Long hi) {
         Map<String, Attribute> attrs = new HashMap<>();
         if (lo != null) {
@@ -133,18 +133,26 @@ public final class IntegerFusion implements Pass {
                 q.input(2)), List.of(output), attrs);
     }
 
-    /** Clip's bounds as integer bounds of the quantized input: {@code x ≥ min ⟺ q ≥ zp + ceil(min / scale)}. */
+    /**
+     * Clip's bounds quantized as the output ({@code Q(clip(v, a, b)) = clamp(Q(v), Q(a), Q(b))}, since Q is
+     * monotonic), computed as QuantizeLinear does: float32 division, rounding half to even, saturation.
+     */
     private static Optional<List<Node>> clip(Graph g, Node op, Node dq, Node q) {
         Double min = bound(g, op, 1, "min");
         Double max = bound(g, op, 2, "max");
         if (min == null || max == null) {
             return Optional.empty();
         }
-        double s = scale(g, dq);
-        long zp = zeroPoint(g, dq);
-        Long lo = min.isInfinite() ? null : zp + (long) Math.max(-1e6, Math.min(1e6, Math.ceil(min / s)));
-        Long hi = max.isInfinite() ? null : zp + (long) Math.max(-1e6, Math.min(1e6, Math.floor(max / s)));
-        return Optional.of(List.of(clamp(g, op.name(), dq, q, q.output(0), lo, hi)));
+        return Optional.of(List.of(clamp(g, op.name(), dq, q, q.output(0), quantized(g, q, min), quantized(g, q, max))));
+    }
+
+    /** {@code v} quantized with q's parameters, or null for an infinite (absent) bound. */
+    private static Long quantized(Graph g, Node q, double v) {
+        if (Double.isInfinite(v)) {
+            return null;
+        }
+        double r = Math.rint((float) v / (float) scale(g, q)) + zeroPoint(g, q);
+        return (long) Math.max(-1e6, Math.min(1e6, r));
     }
 
     /** Clip bound from input {@code i} (opset 11+) or attribute (before 11); ±Inf when absent, null when not constant. */

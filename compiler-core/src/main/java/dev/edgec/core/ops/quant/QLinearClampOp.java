@@ -8,10 +8,12 @@ import dev.edgec.wasm.Code;
 import java.util.List;
 
 /**
- * {@code edgec.QLinearClamp(x, x_scale, x_zero_point, y_scale, y_zero_point)}, attributes {@code lo}
- * and {@code hi} (bounds on x's integer values, default x's type range): clamps x, then requantizes
- * it to y's scale and zero point in fixed point. It is the integer form of Relu ({@code lo} = x's
- * zero point), Clip, and a requantizing copy; with equal parameters it is a plain integer clamp.
+ * {@code dev.edgec.QLinearClamp(x, x_scale, x_zero_point, y_scale, y_zero_point)}, attributes {@code lo}
+ * and {@code hi} (bounds on y's integer values, default y's type range): requantizes x to y's scale and
+ * zero point in fixed point, then clamps. It is the integer form of Relu ({@code lo} = y's zero point),
+ * Clip ({@code lo}, {@code hi} = the bounds quantized as y) and a requantizing copy: quantization is
+ * monotonic, so {@code Q(clip(v, a, b)) = clamp(Q(v), Q(a), Q(b))}. With equal parameters it is a
+ * plain integer clamp.
  * Made by the integer-only rewrite ({@code core/quant/IntegerFusion}); every parameter is a constant.
  */
 final class QLinearClampOp implements Operator {
@@ -26,8 +28,8 @@ final class QLinearClampOp implements Operator {
         if (x.type() != ctx.inputType(0).dataType()) {
             throw ctx.error("x_zero_point's type " + x.type() + " is not x's type " + ctx.inputType(0).dataType());
         }
-        long lo = Math.max(ctx.attrs().getInt("lo", x.range().min()), x.range().min());
-        long hi = Math.min(ctx.attrs().getInt("hi", x.range().max()), x.range().max());
+        long lo = Math.max(ctx.attrs().getInt("lo", y.range().min()), y.range().min());
+        long hi = Math.min(ctx.attrs().getInt("hi", y.range().max()), y.range().max());
         return new Plan(x, y, lo, Math.max(lo, hi));
     }
 
@@ -52,12 +54,12 @@ final class QLinearClampOp implements Operator {
             c.localGet(i);
             c.localGet(i);
             k.load(p.x().type(), in);
-            FixedPointCode.clampI32(c, v, p.lo(), p.hi());
             if (!copy) {
                 c.i64ExtendI32S().i64Const(p.x().zeroPoint()).i64Sub().i64Const(m.m0()[0]).i64Mul();
                 fixed.roundShift(m.shift());
                 fixed.addZeroPointAndSaturate(p.y().zeroPoint(), p.y().range());
             }
+            FixedPointCode.clampI32(c, v, p.lo(), p.hi());
             k.store(p.y().type(), out);
         });
     }
