@@ -11,7 +11,7 @@ public final class QuantizeSettings {
 
     @Option(names = "--quantize", paramLabel = "TYPE",
             description = "Quantizes the model after training: int8 (the only type). Conv, Gemm and MatMul get int8 "
-                    + "per-channel weights and int8 activations; the module keeps the model's float inputs and outputs.")
+                    + "per-channel weights and int8 activations; the module keeps the model's float inputs and outputs (unless --integer-only).")
     String quantize;
 
     @Option(names = "--calibration", paramLabel = "DIR|random:N",
