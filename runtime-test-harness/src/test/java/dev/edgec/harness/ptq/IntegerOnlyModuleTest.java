@@ -2,6 +2,7 @@ package dev.edgec.harness.ptq;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.edgec.cli.runtime.ChicoryRuntime;
@@ -17,6 +18,7 @@ import dev.edgec.core.quant.ptq.QdqQuantizer;
 import dev.edgec.harness.FloatParts;
 import dev.edgec.harness.OrtReference;
 import dev.edgec.harness.RandomTensors;
+import dev.edgec.harness.WabtValidator;
 import dev.edgec.harness.zoo.ZooFiles;
 import dev.edgec.ir.DataType;
 import dev.edgec.ir.Tensor;
@@ -36,6 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code --quantize int8 --integer-only} on the zoo: each model is quantized with every operator in
  * QDQ form (BatchNormalization folded first), compiled integer-only, and then
  * <ul>
+ *   <li>it passes wasm-validate with every post-MVP feature off (when wabt is installed);</li>
  *   <li>its code section is disassembled: no f32/f64 instruction, local, parameter, result or global;</li>
  *   <li>its inputs and outputs are int8 with their scale and zero point in the signature;</li>
  *   <li>on random int8 inputs its int8 outputs equal, within 1, those of ONNX Runtime running the same
@@ -66,6 +69,10 @@ class IntegerOnlyModuleTest {
         byte[] qdq = integerOnlyQdq(ZooFiles.read(zoo));
         CompileResult r = new Compiler().compile(qdq, CompileOptions.defaults().withIntegerOnly(true));
         byte[] wasm = r.moduleBytes();
+        if (WabtValidator.available()) {
+            String invalid = WabtValidator.validateMvp(wasm);
+            assertNull(invalid, invalid);
+        }
         List<String> floats = FloatParts.of(wasm);
         assertTrue(floats.isEmpty(), zoo.fileName() + ": float in the integer-only module: " + floats);
         for (TensorSpec s : concat(r.signature().inputs(), r.signature().outputs())) {

@@ -3,7 +3,6 @@ package dev.edgec.core.quant.ptq;
 import dev.edgec.core.onnx.ExternalDataResolver;
 import dev.edgec.core.onnx.OnnxBuilder;
 import dev.edgec.core.onnx.TensorDecoder;
-import dev.edgec.core.onnx.proto.OnnxProto.AttributeProto;
 import dev.edgec.core.onnx.proto.OnnxProto.GraphProto;
 import dev.edgec.core.onnx.proto.OnnxProto.ModelProto;
 import dev.edgec.core.onnx.proto.OnnxProto.NodeProto;
@@ -45,7 +44,7 @@ public final class BatchNormPrefold {
         GraphProto.Builder out = g.toBuilder();
         for (NodeProto bn : g.getNodeList()) {
             if (!bn.getOpType().equals("BatchNormalization") || !bn.getDomain().isEmpty() || bn.getOutputCount() != 1
-                    || bn.getInputCount() != 5 || intAttr(bn, "training_mode", 0) != 0) {
+                    || bn.getInputCount() != 5 || QuantizableNode.intAttr(bn, "training_mode", 0) != 0) {
                 continue;
             }
             NodeProto conv = producers.get(bn.getInput(0));
@@ -68,7 +67,7 @@ public final class BatchNormPrefold {
             if (java.util.Arrays.stream(p).anyMatch(t -> t.elementCount() != channels) || b != null && b.elementCount() != channels) {
                 continue;
             }
-            double eps = floatAttr(bn, "epsilon", 1e-5f);
+            double eps = QuantizableNode.floatAttr(bn, "epsilon", 1e-5f);
             float[] wv = w.toFloats();
             float[] bias = new float[channels];
             int per = wv.length / channels;
@@ -123,23 +122,5 @@ public final class BatchNormPrefold {
             name = base + "_" + i;
         }
         return name;
-    }
-
-    private static long intAttr(NodeProto n, String name, long dflt) {
-        for (AttributeProto a : n.getAttributeList()) {
-            if (a.getName().equals(name)) {
-                return a.getI();
-            }
-        }
-        return dflt;
-    }
-
-    private static float floatAttr(NodeProto n, String name, float dflt) {
-        for (AttributeProto a : n.getAttributeList()) {
-            if (a.getName().equals(name)) {
-                return a.getF();
-            }
-        }
-        return dflt;
     }
 }

@@ -69,19 +69,7 @@ final class IntegerOnlyPlan {
 
     /** The tensor is read by exactly one node, a Relu, and is no graph output. */
     private boolean readOnlyByRelu(String tensor) {
-        if (graph.getOutputList().stream().anyMatch(v -> v.getName().equals(tensor))) {
-            return false;
-        }
-        NodeProto reader = null;
-        for (NodeProto n : graph.getNodeList()) {
-            if (n.getInputList().contains(tensor)) {
-                if (reader != null) {
-                    return false;
-                }
-                reader = n;
-            }
-        }
-        return reader != null && reader.getOpType().equals("Relu") && reader.getDomain().isEmpty();
+        return QdqQuantizer.soleReluAfter(graph, tensor) != null;
     }
 
     /**

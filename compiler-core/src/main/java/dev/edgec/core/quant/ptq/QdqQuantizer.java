@@ -209,7 +209,7 @@ public final class QdqQuantizer {
      * Q/DQ pair then goes after the Relu, as ONNX Runtime's quantizer places it: the range starts at 0,
      * so each int8 step is half as large, and Conv → Relu → QuantizeLinear fuses into one integer kernel.
      */
-    private static String soleReluAfter(GraphProto g, String tensor) {
+    static String soleReluAfter(GraphProto g, String tensor) {
         if (g.getOutputList().stream().anyMatch(v -> v.getName().equals(tensor))) {
             return null;
         }
