@@ -83,11 +83,12 @@ public final class Compiler {
         ImportedModel imported = importer.importModel(bytes);
         Graph g = new PassManager(OptimizationPipeline.passes(options.optimizationLevel(), options.integerOnly()),
                 options.dumpIrAfter(), dumpSink).run(imported.graph());
-        Map<String, IntegerOnlyModule.EdgeParams> edges = Map.of();
+        Map<String, IntegerOnlyModule.EdgeParams> edges = new java.util.HashMap<>();
         if (options.integerOnly()) {
+            edges.putAll(IntegerOnlyModule.declared(imported.graph()));
             IntegerOnlyModule.Result integer = IntegerOnlyModule.apply(g);
             g = integer.graph();
-            edges = integer.edges();
+            edges.putAll(integer.edges());
         }
         ModuleSignature signature = new ModuleSignature(specs(g.inputs(), edges), specs(g.outputs(), edges),
                 imported.info().sha256(), imported.info().defaultOpset(), imported.info().producer(),

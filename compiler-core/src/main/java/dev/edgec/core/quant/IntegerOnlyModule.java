@@ -90,6 +90,32 @@ public final class IntegerOnlyModule {
         return new Result(integer, edges);
     }
 
+    /**
+     * Scale and zero point of the graph's inputs and outputs that are already 8-bit, read from the
+     * graph before optimization: an input read only by per-tensor DequantizeLinear nodes with one set of
+     * parameters, an output written by a per-tensor QuantizeLinear. They go into the signature beside
+     * those {@link #apply} finds, so every quantized edge of an integer-only module says how to convert it.
+     */
+    public static Map<String, EdgeParams> declared(Graph g) {
+        Map<String, EdgeParams> out = new LinkedHashMap<>();
+        for (Value in : g.inputs()) {
+            List<Node> readers = g.nodes().stream().filter(n -> n.inputs().contains(in.name())).toList();
+            boolean allDq = !readers.isEmpty() && QdqFusion.EIGHT_BIT.contains(in.type().dataType())
+                    && readers.stream().allMatch(n -> QdqFusion.isDequantize(n) && n.inputs().size() == 3
+                            && n.input(0).equals(in.name()) && QdqFusion.perTensorConstants(g, n)
+                            && sameParams(g, n, readers.get(0)));
+            if (allDq) {
+                out.put(in.name(), params(g, readers.get(0)));
+            }
+        }
+        for (Value v : g.outputs()) {
+            g.nodes().stream().filter(n -> n.outputs().contains(v.name()) && isQuantize(g, n)
+                    && QdqFusion.EIGHT_BIT.contains(v.type().dataType())).findFirst()
+                    .ifPresent(q -> out.put(v.name(), params(g, q)));
+        }
+        return out;
+    }
+
     private static boolean isQuantize(Graph g, Node n) {
         return n.domain().isEmpty() && n.opType().equals("QuantizeLinear") && n.inputs().size() == 3
                 && QdqFusion.perTensorConstants(g, n);

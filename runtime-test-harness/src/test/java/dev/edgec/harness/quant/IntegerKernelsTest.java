@@ -111,11 +111,26 @@ class IntegerKernelsTest {
         byte[] model = qdqModel(c);
         CompileResult r = new Compiler().compile(model, INTEGER_ONLY);
         assertEquals(List.of(), FloatParts.of(r.moduleBytes()), c.name());
+        // 8-bit edges of a QDQ model say their scale and zero point too
+        assertEquals(List.of(new TensorSpec("x", c.in(), Shape.of(c.dims()), (double) c.xScale(), c.xZero())),
+                r.signature().inputs());
+        assertEquals((double) c.yScale(), r.signature().outputs().get(0).scale());
+        assertEquals(c.yZero(), r.signature().outputs().get(0).zeroPoint());
         Random rnd = new Random(c.name().hashCode());
         for (int trial = 0; trial < 3; trial++) {
             Tensor x = QuantCheck.randomInts(c.in(), c.dims(), rnd);
             QuantCheck.assertWithinOne(c.name(), model, Map.of("x", x), INTEGER_ONLY, new ChicoryRuntime());
         }
+    }
+
+    @Test
+    void integerOnlyAlsoWorksWithoutOptimizations() {
+        Case c = (Case) cases().skip(12).findFirst().orElseThrow().get()[0];
+        byte[] model = qdqModel(c);
+        CompileOptions o0 = INTEGER_ONLY.withOptimizationLevel(0);
+        assertEquals(List.of(), FloatParts.of(new Compiler().compile(model, o0).moduleBytes()));
+        QuantCheck.assertWithinOne(c.name() + " at -O0", model, Map.of("x", QuantCheck.randomInts(c.in(), c.dims(),
+                new Random(1))), o0, new ChicoryRuntime());
     }
 
     @Test
