@@ -26,7 +26,8 @@ import java.util.Set;
  *       QLinearClamp if the output's scale or zero point differs;</li>
  *   <li>AveragePool (no padding, or count_include_pad = 1) and GlobalAveragePool: {@code dev.edgec.QLinearAveragePool};</li>
  *   <li>Add of two quantized tensors, or of a quantized tensor and a float32 constant: {@code dev.edgec.QLinearAdd};</li>
- *   <li>Softmax over the last axis: {@code dev.edgec.QLinearSoftmax}.</li>
+ *   <li>Softmax over the last axis: {@code dev.edgec.QLinearSoftmax};</li>
+ *   <li>Concat: each input requantized to the output's parameters where they differ, then Concat on 8-bit tensors.</li>
  * </ul>
  * Anything left float afterwards makes {@link IntegerOnlyModule} fail the compile.
  */
@@ -96,6 +97,7 @@ public final class IntegerFusion implements Pass {
             case "Clip" -> clip(g, op, dq, q);
             case "AveragePool", "GlobalAveragePool" -> averagePool(g, op, dq, q);
             case "Add" -> add(g, producers, op, q);
+            case "Concat" -> concat(g, producers, op, q);
             case "Softmax" -> softmax(g, op, dq, q);
             default -> MOVES.contains(op.opType()) ? move(g, op, dq, q) : Optional.empty();
         };
@@ -248,6 +250,30 @@ public final class IntegerFusion implements Pass {
         return Optional.of(List.of(new Node(op.name(), DOMAIN, "QLinearAdd", 1, inputs, q.outputs(), Map.of())));
     }
 
+    /**
+     * Concat of quantized tensors: each input whose scale or zero point differs from the output's is first
+     * requantized to them (a QLinearClamp), then the 8-bit tensors are concatenated as they are.
+     */
+    private static Optional<List<Node>> concat(Graph g, Map<String, Node> producers, Node op, Node q) {
+        List<Node> out = new ArrayList<>();
+        List<String> inputs = new ArrayList<>();
+        for (int i = 0; i < op.inputs().size(); i++) {
+            Node dq = producers.get(op.input(i));
+            if (!dequantized(g, dq)) {
+                return Optional.empty();
+            }
+            if (sameParams(g, dq, q)) {
+                inputs.add(dq.input(0));
+                continue;
+            }
+            String requantized = fresh(g, op.output(0) + "_input" + i + "_requantized");
+            out.add(clamp(g, op.name() + "_requantize_" + i, dq, q, requantized, null, null));
+            inputs.add(requantized);
+        }
+        out.add(new Node(op.name(), "", "Concat", op.opsetVersion(), inputs, q.outputs(), op.attributes()));
+        return Optional.of(out);
+    }
+
     private static Optional<List<Node>> softmax(Graph g, Node op, Node dq, Node q) {
         int rank = g.type(dq.input(0)).shape().rank();
         long axis = op.attributes().get("axis") instanceof Attribute.IntAttr a ? a.value() : op.opsetVersion() >= 13 ? -1 : 1;
@@ -274,12 +300,17 @@ public final class IntegerFusion implements Pass {
     /** Swaps {@code op} for {@code replacement} and drops {@code q} (the replacement writes q's output). */
     private static Graph replace(Graph g, Node q, Node op, List<Node> replacement) {
         Graph.Builder b = g.toBuilder();
-        // the one new intermediate (a moved 8-bit tensor before its requantization) has its op's shape and its input's type
+        // new intermediates: a moved 8-bit tensor before its requantization has its op's shape and its input's
+        // type; a Concat input requantized to the output's parameters has its input's shape and the output's type
         for (Node n : replacement) {
-            if (!g.types().containsKey(n.output(0))) {
-                Node original = op;
-                b.setType(n.output(0), new TensorType(g.type(n.input(0)).dataType(), g.type(original.output(0)).shape()));
+            if (g.types().containsKey(n.output(0))) {
+                continue;
             }
+            boolean requantized = n.domain().equals(DOMAIN);
+            TensorType t = requantized
+                    ? new TensorType(g.type(n.input(4)).dataType(), g.type(n.input(0)).shape())
+                    : new TensorType(g.type(n.input(0)).dataType(), g.type(op.output(0)).shape());
+            b.setType(n.output(0), t);
         }
         if (op == null || is(op, "DequantizeLinear")) {
             return b.setNodes(QdqFusion.rewrite(g, q, replacement, null)).build();

@@ -156,6 +156,28 @@ class IntegerKernelsTest {
     }
 
     @Test
+    void concatRequantizesTheInputsWhoseParametersDiffer() {
+        OnnxBuilder b = new OnnxBuilder("qconcat", 13);
+        String a = b.input("a", DataType.INT8, 1, 3, 4);
+        String c = b.input("c", DataType.INT8, 1, 2, 4);
+        String ys = b.initializer("ys", Tensor.ofFloats(Shape.scalar(), 0.1f));
+        String yz = b.initializer("yz", Tensor.ofLongs(DataType.INT8, Shape.scalar(), -2));
+        String da = b.node("DequantizeLinear", List.of(a, ys, yz));
+        String dc = b.node("DequantizeLinear", List.of(c, b.initializer("cs", Tensor.ofFloats(Shape.scalar(), 0.13f)),
+                b.initializer("cz", Tensor.ofLongs(DataType.INT8, Shape.scalar(), 11))));
+        String cat = b.node("Concat", List.of(da, dc, da), "axis", 1L);
+        b.output(b.node("QuantizeLinear", List.of(cat, ys, yz)), DataType.INT8);
+        byte[] model = b.toBytes();
+        assertEquals(List.of(), FloatParts.of(new Compiler().compile(model, INTEGER_ONLY).moduleBytes()));
+        Random rnd = new Random(9);
+        for (int trial = 0; trial < 3; trial++) {
+            QuantCheck.assertWithinOne("Concat", model, Map.of("a", QuantCheck.randomInts(DataType.INT8,
+                    new int[] {1, 3, 4}, rnd), "c", QuantCheck.randomInts(DataType.INT8, new int[] {1, 2, 4}, rnd)),
+                    INTEGER_ONLY, new ChicoryRuntime());
+        }
+    }
+
+    @Test
     void floatEdgesBecomeQuantizedInputsAndOutputsWithTheirParameters() {
         OnnxBuilder b = new OnnxBuilder("edges", 13);
         String x = b.input("x", DataType.FLOAT32, 1, 8);

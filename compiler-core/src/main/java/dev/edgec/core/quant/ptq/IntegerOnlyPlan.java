@@ -24,7 +24,7 @@ import java.util.Set;
 final class IntegerOnlyPlan {
     /** Operators with an integer kernel, all float in, float out. */
     static final Set<String> INTEGER_OPS = Set.of("Conv", "Gemm", "MatMul", "Relu", "Clip", "MaxPool", "AveragePool",
-            "GlobalAveragePool", "Add", "Softmax", "Reshape", "Flatten", "Squeeze", "Unsqueeze", "Transpose", "Identity");
+            "GlobalAveragePool", "Add", "Concat", "Softmax", "Reshape", "Flatten", "Squeeze", "Unsqueeze", "Transpose", "Identity");
     /** Operators whose output takes its input's quantization parameters. */
     static final Set<String> MOVES = Set.of("MaxPool", "Reshape", "Flatten", "Squeeze", "Unsqueeze", "Transpose",
             "Identity");
@@ -47,9 +47,13 @@ final class IntegerOnlyPlan {
             if (!x.isEmpty() && !inits.contains(x) && !readOnlyByRelu(x)) {
                 names.add(x);
             }
-            if (n.getOpType().equals("Add") && n.getInputCount() > 1 && !inits.contains(n.getInput(1))
-                    && !readOnlyByRelu(n.getInput(1))) {
-                names.add(n.getInput(1));
+            // every data input of Add and Concat (a constant Add operand is folded into the integer kernel)
+            if (n.getOpType().equals("Add") || n.getOpType().equals("Concat")) {
+                for (String in : n.getInputList()) {
+                    if (!in.isEmpty() && !inits.contains(in) && !readOnlyByRelu(in)) {
+                        names.add(in);
+                    }
+                }
             }
             if (!readOnlyByRelu(n.getOutput(0))) {
                 names.add(n.getOutput(0));
