@@ -19,6 +19,7 @@ import dev.edgec.harness.FloatParts;
 import dev.edgec.harness.OrtReference;
 import dev.edgec.harness.RandomTensors;
 import dev.edgec.harness.WabtValidator;
+import dev.edgec.harness.WasmtimeRuntime;
 import dev.edgec.harness.zoo.ZooFiles;
 import dev.edgec.ir.DataType;
 import dev.edgec.ir.Tensor;
@@ -41,6 +42,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  *   <li>it passes wasm-validate with every post-MVP feature off (when wabt is installed);</li>
  *   <li>its code section is disassembled: no f32/f64 instruction, local, parameter, result or global;</li>
  *   <li>its inputs and outputs are int8 with their scale and zero point in the signature;</li>
+ *   <li>wasmtime and Chicory give the same outputs;</li>
  *   <li>on random int8 inputs its int8 outputs equal, within 1, those of ONNX Runtime running the same
  *       QDQ model on the dequantized inputs (ONNX Runtime's float outputs quantized with the output's
  *       scale and zero point; they are dequantized int8 values, so that is exact).</li>
@@ -93,6 +95,11 @@ class IntegerOnlyModuleTest {
                     reals.put(s.name(), dequantize(q, s));
                 }
                 List<Tensor> got = runner.run(ints);
+                if (sample == 0) {
+                    try (ModuleRunner wasmtime = new ModuleRunner(wasm, new WasmtimeRuntime())) {
+                        assertEquals(got, wasmtime.run(ints), zoo.fileName() + ": wasmtime and Chicory differ");
+                    }
+                }
                 List<Tensor> expected = ort.run(reals);
                 for (int o = 0; o < got.size(); o++) {
                     TensorSpec s = r.signature().outputs().get(o);
