@@ -53,6 +53,15 @@ final class FixedPointCode {
         return new Multipliers(m0, shift);
     }
 
+    /** {@link #multipliers(double...)}, a multiplier too large being the node's unsupported-model error about {@code what}. */
+    static Multipliers multipliers(dev.edgec.core.ops.OpContext ctx, String what, double... m) {
+        try {
+            return multipliers(m);
+        } catch (IllegalArgumentException e) {
+            throw ctx.unsupported(what + ": " + e.getMessage() + "; edgec's fixed-point requantization needs a smaller one");
+        }
+    }
+
     /** The i64 on the stack, divided by {@code 2^shift} rounding half to even (i64 on the stack). */
     void roundShift(int shift) {
         Code c = k.code();

@@ -60,13 +60,10 @@ final class QLinearAddOp implements Operator {
     @Override
     public void lower(OpContext ctx, KernelWriter k) {
         Plan p = plan(ctx);
-        FixedPointCode.Multipliers m;
-        try {
-            m = p.b() != null ? FixedPointCode.multipliers(p.a().scale() / p.c().scale(), p.b().scale() / p.c().scale())
-                    : FixedPointCode.multipliers(p.a().scale() / p.c().scale(), 1.0);
-        } catch (IllegalArgumentException e) {
-            throw ctx.unsupported("a_scale / c_scale or b_scale / c_scale: " + e.getMessage());
-        }
+        String what = "a_scale / c_scale or b_scale / c_scale";
+        FixedPointCode.Multipliers m = p.b() != null
+                ? FixedPointCode.multipliers(ctx, what, p.a().scale() / p.c().scale(), p.b().scale() / p.c().scale())
+                : FixedPointCode.multipliers(ctx, what, p.a().scale() / p.c().scale(), 1.0);
         int a = k.address(ctx.inputName(0));
         int out = k.address(ctx.outputName(0));
         int b = p.b() != null ? k.address(ctx.inputName(3)) : k.constantData(floatTerms(p.floatB(), p.c(), m.shift()));

@@ -25,10 +25,9 @@ final class QLinearAveragePoolOp implements Operator {
     }
 
     private static Plan plan(OpContext ctx) {
-        ctx.expectInputs(5, 5);
-        ctx.expectType(0, QuantOperand.TYPES);
-        QuantOperand x = QuantOperand.read(ctx, 1, 2, "x");
-        QuantOperand y = QuantOperand.read(ctx, 3, 4, "y");
+        QuantOperand.Unary xy = QuantOperand.unary(ctx);
+        QuantOperand x = xy.x();
+        QuantOperand y = xy.y();
         Shape in = ctx.inputType(0).shape();
         if (in.rank() != 4) {
             throw ctx.unsupported("integer average pooling takes a 4-D NCHW tensor, got " + in);
@@ -61,12 +60,8 @@ final class QLinearAveragePoolOp implements Operator {
     @Override
     public void lower(OpContext ctx, KernelWriter k) {
         Plan p = plan(ctx);
-        FixedPointCode.Multipliers m;
-        try {
-            m = FixedPointCode.multipliers(p.x().scale() / (p.y().scale() * p.size()));
-        } catch (IllegalArgumentException e) {
-            throw ctx.unsupported("x_scale / (y_scale * window size): " + e.getMessage());
-        }
+        FixedPointCode.Multipliers m = FixedPointCode.multipliers(ctx, "x_scale / (y_scale * window size)",
+                p.x().scale() / (p.y().scale() * p.size()));
         Code c = k.code();
         int in = k.address(ctx.inputName(0));
         int out = k.address(ctx.outputName(0));

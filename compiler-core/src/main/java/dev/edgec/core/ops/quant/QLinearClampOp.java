@@ -21,13 +21,9 @@ final class QLinearClampOp implements Operator {
     }
 
     private static Plan plan(OpContext ctx) {
-        ctx.expectInputs(5, 5);
-        ctx.expectType(0, QuantOperand.TYPES);
-        QuantOperand x = QuantOperand.read(ctx, 1, 2, "x");
-        QuantOperand y = QuantOperand.read(ctx, 3, 4, "y");
-        if (x.type() != ctx.inputType(0).dataType()) {
-            throw ctx.error("x_zero_point's type " + x.type() + " is not x's type " + ctx.inputType(0).dataType());
-        }
+        QuantOperand.Unary xy = QuantOperand.unary(ctx);
+        QuantOperand x = xy.x();
+        QuantOperand y = xy.y();
         long lo = Math.max(ctx.attrs().getInt("lo", y.range().min()), y.range().min());
         long hi = Math.min(ctx.attrs().getInt("hi", y.range().max()), y.range().max());
         return new Plan(x, y, lo, Math.max(lo, hi));
@@ -49,7 +45,8 @@ final class QLinearClampOp implements Operator {
         int n = ctx.inputType(0).elementCount();
         FixedPointCode fixed = new FixedPointCode(k);
         boolean copy = p.x().sameAs(p.y());
-        FixedPointCode.Multipliers m = copy ? null : multiplier(ctx, p);
+        FixedPointCode.Multipliers m = copy ? null
+                : FixedPointCode.multipliers(ctx, "x_scale / y_scale", p.x().scale() / p.y().scale());
         k.forRange(n, i -> {
             c.localGet(i);
             c.localGet(i);
@@ -62,14 +59,6 @@ final class QLinearClampOp implements Operator {
             FixedPointCode.clampI32(c, v, p.lo(), p.hi());
             k.store(p.y().type(), out);
         });
-    }
-
-    private static FixedPointCode.Multipliers multiplier(OpContext ctx, Plan p) {
-        try {
-            return FixedPointCode.multipliers(p.x().scale() / p.y().scale());
-        } catch (IllegalArgumentException e) {
-            throw ctx.unsupported("x_scale / y_scale: " + e.getMessage());
-        }
     }
 
     @Override

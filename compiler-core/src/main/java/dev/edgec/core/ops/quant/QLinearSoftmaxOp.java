@@ -30,10 +30,9 @@ final class QLinearSoftmaxOp implements Operator {
     }
 
     private static Plan plan(OpContext ctx) {
-        ctx.expectInputs(5, 5);
-        ctx.expectType(0, QuantOperand.TYPES);
-        QuantOperand x = QuantOperand.read(ctx, 1, 2, "x");
-        QuantOperand y = QuantOperand.read(ctx, 3, 4, "y");
+        QuantOperand.Unary xy = QuantOperand.unary(ctx);
+        QuantOperand x = xy.x();
+        QuantOperand y = xy.y();
         Shape s = ctx.inputType(0).shape();
         if (s.rank() == 0 || s.elementCount() == 0) {
             throw ctx.error("softmax needs a non-empty tensor of rank 1 or more, got " + s);

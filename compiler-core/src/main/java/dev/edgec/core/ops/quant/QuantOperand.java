@@ -30,6 +30,21 @@ record QuantOperand(double scale, long zeroPoint, DataType type) {
         return new QuantOperand(scale, z.getLong(0), z.dataType());
     }
 
+    /** x's and y's parameters of a unary integer kernel {@code (x, x_scale, x_zero_point, y_scale, y_zero_point)}. */
+    record Unary(QuantOperand x, QuantOperand y) {
+    }
+
+    /** Checks the five inputs of a unary integer kernel and reads x's and y's parameters. */
+    static Unary unary(OpContext ctx) {
+        ctx.expectInputs(5, 5);
+        ctx.expectType(0, TYPES);
+        QuantOperand x = read(ctx, 1, 2, "x");
+        if (x.type() != ctx.inputType(0).dataType()) {
+            throw ctx.error("x_zero_point's type " + x.type() + " is not x's type " + ctx.inputType(0).dataType());
+        }
+        return new Unary(x, read(ctx, 3, 4, "y"));
+    }
+
     QuantRange range() {
         return QuantRange.of(type);
     }
