@@ -17,9 +17,11 @@ import java.util.TreeMap;
  * @param optimizationLevel 0 = none, 1 = default
  * @param maxTensorBytes    largest tensor a model may declare
  * @param dumpIrAfter       names of optimizer passes after which to print the IR (debugging only)
+ * @param integerOnly       the module must have no float instruction: quantized edges become its int8/uint8
+ *                          inputs and outputs, and every operator must have an integer kernel
  */
 public record CompileOptions(Map<String, long[]> inputShapes, Map<String, Tensor> frozenInputs, int optimizationLevel,
-                             long maxTensorBytes, Set<String> dumpIrAfter) {
+                             long maxTensorBytes, Set<String> dumpIrAfter, boolean integerOnly) {
     public CompileOptions {
         inputShapes = new LinkedHashMap<>(inputShapes);
         frozenInputs = new LinkedHashMap<>(frozenInputs);
@@ -34,28 +36,37 @@ public record CompileOptions(Map<String, long[]> inputShapes, Map<String, Tensor
         this(inputShapes, frozenInputs, optimizationLevel, maxTensorBytes, Set.of());
     }
 
+    public CompileOptions(Map<String, long[]> inputShapes, Map<String, Tensor> frozenInputs, int optimizationLevel,
+                          long maxTensorBytes, Set<String> dumpIrAfter) {
+        this(inputShapes, frozenInputs, optimizationLevel, maxTensorBytes, dumpIrAfter, false);
+    }
+
     public static CompileOptions defaults() {
         return new CompileOptions(Map.of(), Map.of(), 1, ImportOptions.DEFAULT_MAX_TENSOR_BYTES, Set.of());
     }
 
     public CompileOptions withInputShapes(Map<String, long[]> shapes) {
-        return new CompileOptions(shapes, frozenInputs, optimizationLevel, maxTensorBytes, dumpIrAfter);
+        return new CompileOptions(shapes, frozenInputs, optimizationLevel, maxTensorBytes, dumpIrAfter, integerOnly);
     }
 
     public CompileOptions withFrozenInputs(Map<String, Tensor> frozen) {
-        return new CompileOptions(inputShapes, frozen, optimizationLevel, maxTensorBytes, dumpIrAfter);
+        return new CompileOptions(inputShapes, frozen, optimizationLevel, maxTensorBytes, dumpIrAfter, integerOnly);
     }
 
     public CompileOptions withOptimizationLevel(int level) {
-        return new CompileOptions(inputShapes, frozenInputs, level, maxTensorBytes, dumpIrAfter);
+        return new CompileOptions(inputShapes, frozenInputs, level, maxTensorBytes, dumpIrAfter, integerOnly);
     }
 
     public CompileOptions withMaxTensorBytes(long max) {
-        return new CompileOptions(inputShapes, frozenInputs, optimizationLevel, max, dumpIrAfter);
+        return new CompileOptions(inputShapes, frozenInputs, optimizationLevel, max, dumpIrAfter, integerOnly);
     }
 
     public CompileOptions withDumpIrAfter(Set<String> passes) {
-        return new CompileOptions(inputShapes, frozenInputs, optimizationLevel, maxTensorBytes, passes);
+        return new CompileOptions(inputShapes, frozenInputs, optimizationLevel, maxTensorBytes, passes, integerOnly);
+    }
+
+    public CompileOptions withIntegerOnly(boolean on) {
+        return new CompileOptions(inputShapes, frozenInputs, optimizationLevel, maxTensorBytes, dumpIrAfter, on);
     }
 
     ImportOptions importOptions() {
@@ -66,6 +77,9 @@ public record CompileOptions(Map<String, long[]> inputShapes, Map<String, Tensor
     public Map<String, String> describe() {
         Map<String, String> m = new TreeMap<>();
         m.put("opt_level", String.valueOf(optimizationLevel));
+        if (integerOnly) {
+            m.put("integer_only", "true");
+        }
         inputShapes.forEach((k, v) -> m.put("input_shape." + k, Arrays.toString(v)));
         frozenInputs.forEach((k, v) -> m.put("frozen_input." + k, v.type().toString()));
         return m;

@@ -8,7 +8,11 @@ import dev.edgec.core.onnx.EdgecUsageException;
 import dev.edgec.core.onnx.ImportedModel;
 import dev.edgec.core.onnx.OnnxImporter;
 import dev.edgec.core.ops.OperatorRegistry;
+import dev.edgec.core.quant.IntegerOnlyModule;
 import dev.edgec.ir.Graph;
+import dev.edgec.ir.Value;
+import java.util.List;
+import java.util.Map;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -59,6 +63,15 @@ public final class Compiler {
         return compile(modelBytes, options, null, "model");
     }
 
+    /** Signature entries; an integer-only module's quantized edges carry their scale and zero point. */
+    private static List<TensorSpec> specs(List<Value> values, Map<String, IntegerOnlyModule.EdgeParams> edges) {
+        return values.stream().map(v -> {
+            IntegerOnlyModule.EdgeParams p = edges.get(v.name());
+            return p == null ? TensorSpec.of(v.name(), v.type())
+                    : new TensorSpec(v.name(), v.type().dataType(), v.type().shape(), p.scale(), p.zeroPoint());
+        }).toList();
+    }
+
     private CompileResult compile(byte[] bytes, CompileOptions options, Path dir, String name) {
         for (String pass : options.dumpIrAfter()) {
             if (!OptimizationPipeline.passNames().contains(pass)) {
@@ -68,11 +81,16 @@ public final class Compiler {
         }
         OnnxImporter importer = new OnnxImporter(registry, options.importOptions().withBaseDir(dir));
         ImportedModel imported = importer.importModel(bytes);
-        Graph g = new PassManager(OptimizationPipeline.passes(options.optimizationLevel()), options.dumpIrAfter(),
-                dumpSink).run(imported.graph());
-        ModuleSignature signature = new ModuleSignature(
-                g.inputs().stream().map(v -> TensorSpec.of(v.name(), v.type())).toList(),
-                g.outputs().stream().map(v -> TensorSpec.of(v.name(), v.type())).toList(),
+        Graph g = new PassManager(OptimizationPipeline.passes(options.optimizationLevel(), options.integerOnly()),
+                options.dumpIrAfter(), dumpSink).run(imported.graph());
+        Map<String, IntegerOnlyModule.EdgeParams> edges = new java.util.HashMap<>();
+        if (options.integerOnly()) {
+            edges.putAll(IntegerOnlyModule.declared(imported.graph()));
+            IntegerOnlyModule.Result integer = IntegerOnlyModule.apply(g);
+            g = integer.graph();
+            edges.putAll(integer.edges());
+        }
+        ModuleSignature signature = new ModuleSignature(specs(g.inputs(), edges), specs(g.outputs(), edges),
                 imported.info().sha256(), imported.info().defaultOpset(), imported.info().producer(),
                 EdgecVersion.VERSION, options.describe());
         AssembledModule assembled = ModuleAssembler.assemble(g, registry, signature.toJsonBytes(), name,

@@ -28,6 +28,28 @@ public final class OptimizationPipeline {
                 new DeadCodeElimination());
     }
 
+    /**
+     * The passes for {@code --integer-only}: the level's passes with {@link dev.edgec.core.quant.IntegerFusion}
+     * right after QDQ fusion (before activation fusion can fold a Relu into a float operator); at level 0,
+     * only what integer-only needs (QDQ and integer fusion, dead code).
+     */
+    public static List<Pass> passes(int level, boolean integerOnly) {
+        if (!integerOnly) {
+            return passes(level);
+        }
+        if (level == 0) {
+            return List.of(new dev.edgec.core.quant.IntegerFusion(), new DeadCodeElimination());
+        }
+        List<Pass> out = new java.util.ArrayList<>();
+        for (Pass p : passes(level)) {
+            out.add(p);
+            if (p instanceof dev.edgec.core.quant.QdqFusion) {
+                out.add(new dev.edgec.core.quant.IntegerFusion());
+            }
+        }
+        return out;
+    }
+
     /** Names of the passes of the default level, for {@code --dump-ir-after} help and errors. */
     public static List<String> passNames() {
         return passes(1).stream().map(Pass::name).toList();

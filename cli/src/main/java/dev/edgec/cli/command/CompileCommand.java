@@ -31,6 +31,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "  edgec compile model.onnx --freeze-input mask=mask.npy -o model.wasm",
             "  edgec compile kws.onnx --max-module-size 65536 --max-memory 131072 --report",
             "  edgec compile kws.onnx --quantize int8 --calibration samples/ -o kws-int8.wasm",
+            "  edgec compile kws.onnx --quantize int8 --calibration samples/ --integer-only",
             "",
             "The module is written to a temporary file beside OUT.wasm and renamed over",
             "it, so a failed compile never leaves a partial or stale OUT.wasm behind."})
@@ -73,10 +74,11 @@ public final class CompileCommand implements Callable<Integer> {
         PostTrainingQuantization.Outcome ptq = null;
         CompileResult result;
         if (plan == null) {
-            result = compiler.compile(model, options);
+            quantize.checkIntegerOnlyModel(model);
+            result = compiler.compile(model, options.withIntegerOnly(quantize.integerOnly));
         } else {
             ptq = PostTrainingQuantization.quantize(compiler, model, options, plan.samples(), plan.method(),
-                    plan.percentile());
+                    plan.percentile(), plan.integerOnly());
             if (plan.saveOnnx() != null && plan.saveOnnx().toAbsolutePath().normalize().equals(
                     model.toAbsolutePath().normalize())) {
                 throw CliException.usage("--save-quantized-onnx '" + plan.saveOnnx() + "' is the model itself; choose another name");
@@ -85,7 +87,7 @@ public final class CompileCommand implements Callable<Integer> {
                 // Written before the compile, so the QDQ model can be inspected even if compiling it fails.
                 AtomicFiles.write(plan.saveOnnx(), ptq.quantizedModel());
             }
-            result = compiler.compile(ptq.quantizedModel(), options);
+            result = compiler.compile(ptq.quantizedModel(), options.withIntegerOnly(plan.integerOnly()));
         }
         CompileReport sizes = CompileReport.of(result, compiler.registry());
         budget.toBudget().check(sizes);

@@ -11,7 +11,7 @@ public final class QuantizeSettings {
 
     @Option(names = "--quantize", paramLabel = "TYPE",
             description = "Quantizes the model after training: int8 (the only type). Conv, Gemm and MatMul get int8 "
-                    + "per-channel weights and int8 activations; the module keeps the model's float inputs and outputs.")
+                    + "per-channel weights and int8 activations; the module keeps the model's float inputs and outputs (unless --integer-only).")
     String quantize;
 
     @Option(names = "--calibration", paramLabel = "DIR|random:N",
@@ -34,8 +34,44 @@ public final class QuantizeSettings {
                     + "run it in ONNX Runtime.")
     Path saveQuantizedOnnx;
 
+    @Option(names = "--integer-only",
+            description = "Makes a module with no float instruction (for FPU-less devices): its inputs and outputs are "
+                    + "the int8 tensors at the quantized edges (scale and zero point in the signature) and every "
+                    + "operator runs on an integer kernel, or the compile fails naming the ones that cannot. With "
+                    + "--quantize int8, or for a model that is already quantized (QDQ).")
+    boolean integerOnly;
+
     /** What {@code --quantize} asks for, checked. */
-    record Plan(String samples, CalibrationMethod method, double percentile, Path saveOnnx) {
+    record Plan(String samples, CalibrationMethod method, double percentile, Path saveOnnx, boolean integerOnly) {
+    }
+
+    /**
+     * Checks {@code --integer-only} without {@code --quantize}: the model must already be quantized (hold
+     * QuantizeLinear, DequantizeLinear or QLinear* nodes); a float model is a usage error. An unreadable
+     * model is left for the compile to report.
+     */
+    void checkIntegerOnlyModel(Path model) {
+        if (!integerOnly || quantize != null) {
+            return;
+        }
+        byte[] bytes;
+        try {
+            bytes = java.nio.file.Files.readAllBytes(model);
+        } catch (java.io.IOException e) {
+            return;
+        }
+        boolean quantized;
+        try {
+            quantized = dev.edgec.core.onnx.OnnxImporter.parse(bytes).getGraph().getNodeList().stream()
+                    .anyMatch(n -> n.getOpType().equals("QuantizeLinear") || n.getOpType().equals("DequantizeLinear")
+                            || n.getOpType().startsWith("QLinear"));
+        } catch (RuntimeException e) {
+            return;
+        }
+        if (!quantized) {
+            throw CliException.usage("--integer-only needs a quantized model: '" + model + "' has no QuantizeLinear, "
+                    + "DequantizeLinear or QLinear node; add --quantize int8 --calibration DIR|random:N");
+        }
     }
 
     /** The checked plan, or null when {@code --quantize} is not given (then no other quantization option may be). */
@@ -65,6 +101,6 @@ public final class QuantizeSettings {
         if (!(p > 50 && p <= 100)) {
             throw CliException.usage("--percentile must be above 50 and at most 100, got " + p);
         }
-        return new Plan(calibration, m, p, saveQuantizedOnnx);
+        return new Plan(calibration, m, p, saveQuantizedOnnx, integerOnly);
     }
 }

@@ -14,6 +14,18 @@ final class RandomInputs {
     private RandomInputs() {
     }
 
+    /**
+     * A random input for {@code spec}; a quantized input (integer-only module) gets random floats in
+     * [-1, 1) quantized with its scale and zero point, the same real values a float module would get.
+     */
+    static Tensor generate(dev.edgec.core.abi.TensorSpec spec, Random random) {
+        if (spec.scale() != null) {
+            return dev.edgec.cli.quant.QuantizedEdges.quantize(
+                    generate(new TensorType(DataType.FLOAT32, spec.shape()), random), spec);
+        }
+        return generate(spec.type(), random);
+    }
+
     static Tensor generate(TensorType type, Random random) {
         int n = type.elementCount();
         DataType dt = type.dataType();

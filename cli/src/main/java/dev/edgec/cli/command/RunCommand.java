@@ -86,7 +86,7 @@ public final class RunCommand implements Callable<Integer> {
         List<Tensor> values = new ArrayList<>();
         for (TensorSpec s : signature.inputs()) {
             Path p = files.get(s.name());
-            values.add(p == null ? RandomInputs.generate(s.type(), rnd) : load(s, p));
+            values.add(p == null ? RandomInputs.generate(s, rnd) : load(s, p));
         }
         long start = System.nanoTime();
         List<Tensor> outputs = runInChicory(file, values);

@@ -9,6 +9,7 @@ import dev.edgec.core.abi.TensorSpec;
 import dev.edgec.core.onnx.OnnxImporter;
 import dev.edgec.core.onnx.proto.OnnxProto.ModelProto;
 import dev.edgec.core.quant.ptq.AccuracyReport;
+import dev.edgec.core.quant.ptq.BatchNormPrefold;
 import dev.edgec.core.quant.ptq.CalibrationMethod;
 import dev.edgec.core.quant.ptq.QdqQuantizer;
 import dev.edgec.ir.Shape;
@@ -32,16 +33,34 @@ public final class PostTrainingQuantization {
     /** Calibrates {@code model} on the samples and quantizes it. */
     public static Outcome quantize(Compiler compiler, Path model, CompileOptions options, String samples,
             CalibrationMethod method, double percentile) {
+        return quantize(compiler, model, options, samples, method, percentile, false);
+    }
+
+    /**
+     * As {@link #quantize(Compiler, Path, CompileOptions, String, CalibrationMethod, double)}; with
+     * {@code integerOnly}, BatchNormalization is first folded into the Conv before it and every operator
+     * with an integer kernel is quantized (see {@code QdqQuantizer.quantize(model, ranges, true)}).
+     */
+    public static Outcome quantize(Compiler compiler, Path model, CompileOptions options, String samples,
+            CalibrationMethod method, double percentile, boolean integerOnly) {
         byte[] bytes = read(model);
         ModelProto proto = OnnxImporter.parse(bytes);
-        List<String> tensors = QdqQuantizer.activationsToCalibrate(proto);
+        if (integerOnly) {
+            ModelProto folded = BatchNormPrefold.fold(proto);
+            if (folded != proto) {
+                proto = folded;
+                bytes = folded.toByteArray();
+            }
+        }
+        List<String> tensors = QdqQuantizer.activationsToCalibrate(proto, integerOnly);
         if (tensors.isEmpty()) {
             throw new UnsupportedModelException("nothing to quantize: the model has no Conv, Gemm or MatMul with a "
                     + "constant float weight");
         }
         Calibrator.Result cal = Calibrator.calibrate(compiler, proto, bytes, model.toAbsolutePath().getParent(), options,
                 tensors, samples, method, percentile);
-        return new Outcome(bytes, QdqQuantizer.quantize(proto, cal.ranges()).toByteArray(), cal);
+        byte[] original = read(model);
+        return new Outcome(original, QdqQuantizer.quantize(proto, cal.ranges(), integerOnly).toByteArray(), cal);
     }
 
     /** Runs the quantized module on the calibration samples and compares it with the float model's outputs. */
@@ -50,9 +69,21 @@ public final class PostTrainingQuantization {
         AccuracyReport report = new AccuracyReport(cal.outputs().stream().map(TensorSpec::name).toList(),
                 cal.outputs().stream().map(s -> AccuracyReport.looksLikeClassifier(s.shape(), inputShapes)).toList());
         try (ModuleRunner runner = new ModuleRunner(quantizedModule, new ChicoryRuntime())) {
+            // an integer-only module takes and gives quantized tensors: convert with the signature's scales
+            List<TensorSpec> ins = runner.signature().inputs();
+            List<TensorSpec> outs = runner.signature().outputs();
             for (int i = 0; i < cal.samples().size(); i++) {
-                List<Tensor> out = runner.run(cal.samples().get(i));
-                report.add(cal.floatOutputs().get(i), out);
+                List<Tensor> sample = cal.samples().get(i);
+                List<Tensor> in = new java.util.ArrayList<>();
+                for (int j = 0; j < sample.size(); j++) {
+                    in.add(QuantizedEdges.quantize(sample.get(j), ins.get(j)));
+                }
+                List<Tensor> out = runner.run(in);
+                List<Tensor> real = new java.util.ArrayList<>();
+                for (int j = 0; j < out.size(); j++) {
+                    real.add(QuantizedEdges.dequantize(out.get(j), outs.get(j)));
+                }
+                report.add(cal.floatOutputs().get(i), real);
             }
         }
         return report;

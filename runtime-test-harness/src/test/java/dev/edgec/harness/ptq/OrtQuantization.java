@@ -43,8 +43,12 @@ final class OrtQuantization {
 
     /** Min/max ranges of every activation the quantizer needs, observed in ONNX Runtime. */
     static Map<String, ActivationRange> calibrate(byte[] model, List<Map<String, Tensor>> samples) {
+        return calibrate(model, samples, QdqQuantizer.activationsToCalibrate(OnnxImporter.parse(model)));
+    }
+
+    /** Min/max ranges of {@code tensors}, observed in ONNX Runtime. */
+    static Map<String, ActivationRange> calibrate(byte[] model, List<Map<String, Tensor>> samples, List<String> tensors) {
         ModelProto proto = OnnxImporter.parse(model);
-        List<String> tensors = QdqQuantizer.activationsToCalibrate(proto);
         CalibrationModel cal = CalibrationModel.of(proto, model, tensors, ImportOptions.defaults());
         List<String> outputNames = new ArrayList<>();
         cal.model().getGraph().getOutputList().forEach(v -> outputNames.add(v.getName()));

@@ -61,6 +61,18 @@ public final class QdqQuantizer {
         return new ArrayList<>(names);
     }
 
+    /** The activations to calibrate, with {@code integerOnly} those of every operator with an integer kernel too. */
+    public static List<String> activationsToCalibrate(ModelProto model, boolean integerOnly) {
+        return integerOnly ? new IntegerOnlyPlan(model.getGraph(), activationsToCalibrate(model)).activations()
+                : activationsToCalibrate(model);
+    }
+
+    /** {@link #quantize(ModelProto, Map)} with {@code integerOnly}: every operator with an integer kernel gets QDQ pairs. */
+    public static ModelProto quantize(ModelProto model, Map<String, ActivationRange> ranges, boolean integerOnly) {
+        return quantize(model, ranges, integerOnly ? new IntegerOnlyPlan(model.getGraph(), activationsToCalibrate(model))
+                : null);
+    }
+
     /**
      * Quantizes {@code model}. {@code ranges} must hold every tensor of {@link #activationsToCalibrate}.
      *
@@ -68,6 +80,10 @@ public final class QdqQuantizer {
      *     meaning changed by opset 13, or its weights are stored as external data
      */
     public static ModelProto quantize(ModelProto model, Map<String, ActivationRange> ranges) {
+        return quantize(model, ranges, (IntegerOnlyPlan) null);
+    }
+
+    private static ModelProto quantize(ModelProto model, Map<String, ActivationRange> ranges, IntegerOnlyPlan integer) {
         GraphProto g = model.getGraph();
         int opset = defaultOpset(model);
         if (opset < MIN_OPSET) {
@@ -91,16 +107,17 @@ public final class QdqQuantizer {
         Map<String, float[]> weightScales = new HashMap<>();
 
         // Graph inputs feeding a quantized op are quantized once, up front; their consumers read the dequantized copy.
-        for (String a : activationsToCalibrate(model)) {
+        List<String> activations = integer == null ? activationsToCalibrate(model) : integer.activations();
+        for (String a : activations) {
             if (graphInputs.contains(a) && !inits.containsKey(a)) {
-                QuantParams p = params(a, ranges);
+                QuantParams p = integer == null ? params(a, ranges) : integer.params(a, ranges, activationParams);
                 activationParams.put(a, p);
                 String dq = names.fresh(a + "_dequantized");
                 addQdq(out, names, a, a, dq, p);
                 rewired.put(a, dq);
             }
         }
-        Set<String> toQuantize = new HashSet<>(activationsToCalibrate(model));
+        Set<String> toQuantize = new HashSet<>(activations);
         for (NodeProto n : g.getNodeList()) {
             QuantizableNode q = QuantizableNode.of(n, inits);
             NodeProto.Builder nb = n.toBuilder();
@@ -127,7 +144,8 @@ public final class QdqQuantizer {
             out.addNode(nb);
             for (String[] pair : qdq) {
                 String y = pair[1];
-                QuantParams p = activationParams.computeIfAbsent(y, a -> params(a, ranges));
+                QuantParams p = activationParams.computeIfAbsent(y, a -> integer == null ? params(a, ranges)
+                        : integer.params(a, ranges, activationParams));
                 addQdq(out, names, y, pair[0], y, p);
             }
         }
@@ -191,7 +209,7 @@ public final class QdqQuantizer {
      * Q/DQ pair then goes after the Relu, as ONNX Runtime's quantizer places it: the range starts at 0,
      * so each int8 step is half as large, and Conv → Relu → QuantizeLinear fuses into one integer kernel.
      */
-    private static String soleReluAfter(GraphProto g, String tensor) {
+    static String soleReluAfter(GraphProto g, String tensor) {
         if (g.getOutputList().stream().anyMatch(v -> v.getName().equals(tensor))) {
             return null;
         }

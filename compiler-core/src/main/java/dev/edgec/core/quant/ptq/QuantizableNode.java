@@ -77,7 +77,7 @@ record QuantizableNode(NodeProto node, String activation, String weight, int wei
         return n;
     }
 
-    private static long intAttr(NodeProto n, String name, long dflt) {
+    static long intAttr(NodeProto n, String name, long dflt) {
         for (AttributeProto a : n.getAttributeList()) {
             if (a.getName().equals(name)) {
                 return a.getI();
@@ -86,7 +86,7 @@ record QuantizableNode(NodeProto node, String activation, String weight, int wei
         return dflt;
     }
 
-    private static float floatAttr(NodeProto n, String name, float dflt) {
+    static float floatAttr(NodeProto n, String name, float dflt) {
         for (AttributeProto a : n.getAttributeList()) {
             if (a.getName().equals(name)) {
                 return a.getF();

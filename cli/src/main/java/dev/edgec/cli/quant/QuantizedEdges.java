@@ -1,0 +1,43 @@
+package dev.edgec.cli.quant;
+
+import dev.edgec.core.abi.TensorSpec;
+import dev.edgec.ir.Tensor;
+
+/**
+ * Converts between real values and the quantized inputs and outputs of an integer-only module, with
+ * the scale and zero point its signature gives ({@code real = scale · (q − zero_point)}); tensors of
+ * specs without a scale pass through. Quantizing rounds half to even and saturates, as QuantizeLinear.
+ */
+public final class QuantizedEdges {
+    private QuantizedEdges() {
+    }
+
+    /** {@code real} (float) as the spec's quantized tensor, or {@code real} itself when the spec has no scale. */
+    public static Tensor quantize(Tensor real, TensorSpec spec) {
+        if (spec.scale() == null || real.dataType() == spec.dtype()) {
+            return real;
+        }
+        long min = spec.dtype() == dev.edgec.ir.DataType.UINT8 ? 0 : -128;
+        long max = spec.dtype() == dev.edgec.ir.DataType.UINT8 ? 255 : 127;
+        float scale = spec.scale().floatValue();
+        long[] q = new long[real.elementCount()];
+        for (int i = 0; i < q.length; i++) {
+            double v = Math.rint((float) real.getDouble(i) / scale) + spec.zeroPoint();
+            q[i] = Double.isNaN(v) ? min : (long) Math.max(min, Math.min(max, v));
+        }
+        return Tensor.ofLongs(spec.dtype(), real.shape(), q);
+    }
+
+    /** The real values of a quantized output (float32), or {@code q} itself when the spec has no scale. */
+    public static Tensor dequantize(Tensor q, TensorSpec spec) {
+        if (spec.scale() == null) {
+            return q;
+        }
+        float scale = spec.scale().floatValue();
+        float[] v = new float[q.elementCount()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = scale * (q.getLong(i) - spec.zeroPoint());
+        }
+        return Tensor.ofFloats(q.shape(), v);
+    }
+}
