@@ -50,8 +50,8 @@ public final class OptimizationPipeline {
         return out;
     }
 
-    /** Names of the passes of the default level, for {@code --dump-ir-after} help and errors. */
+    /** Names of the passes of the default level (with integer-only's), for {@code --dump-ir-after} help and errors. */
     public static List<String> passNames() {
-        return passes(1).stream().map(Pass::name).toList();
+        return passes(1, true).stream().map(Pass::name).toList();
     }
 }
