@@ -35,6 +35,15 @@ public final class QdqFusion implements Pass {
 
     @Override
     public Graph run(Graph g) {
+        // every pattern in one run: the pass manager runs activation fusion after this pass, and it
+        // would fold a Relu that a pattern not yet fused still needs into a float Conv/Gemm/MatMul
+        for (Graph next = fuseOne(g); next != g; next = fuseOne(g)) {
+            g = next;
+        }
+        return g;
+    }
+
+    private Graph fuseOne(Graph g) {
         Map<String, Node> producers = new HashMap<>();
         Map<String, Integer> uses = new HashMap<>();
         for (Node n : g.nodes()) {

@@ -41,7 +41,13 @@ class QuantizedZooTest {
         byte[] model = ZooFiles.read(zoo);
         byte[] qdq = QdqQuantizer.quantize(OnnxImporter.parse(model),
                 OrtQuantization.calibrate(model, OrtQuantization.randomSamples(model, 1, 100))).toByteArray();
-        byte[] wasm = new Compiler().compile(qdq, CompileOptions.defaults()).moduleBytes();
+        dev.edgec.core.CompileResult compiled = new Compiler().compile(qdq, CompileOptions.defaults());
+        // every quantized Conv, Gemm and MatMul runs as an integer kernel, none as float on dequantized values
+        List<String> floatKernels = compiled.graph().nodes().stream()
+                .filter(n -> n.domain().isEmpty() && List.of("Conv", "Gemm", "MatMul").contains(n.opType()))
+                .map(n -> n.opType() + " '" + n.name() + "'").toList();
+        assertTrue(floatKernels.isEmpty(), zoo.fileName() + ": float kernels left: " + floatKernels);
+        byte[] wasm = compiled.moduleBytes();
         List<Map<String, Tensor>> samples = OrtQuantization.randomSamples(model, 2, SAMPLES);
         List<String> names = new ArrayList<>();
         OnnxImporter.parse(model).getGraph().getOutputList().forEach(v -> names.add(v.getName()));
