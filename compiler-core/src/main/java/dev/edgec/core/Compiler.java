@@ -68,7 +68,7 @@ public final class Compiler {
         }
         OnnxImporter importer = new OnnxImporter(registry, options.importOptions().withBaseDir(dir));
         ImportedModel imported = importer.importModel(bytes);
-        Graph g = new PassManager(OptimizationPipeline.passes(options.optimizationLevel()), options.dumpIrAfter(),
+        Graph g = new PassManager(OptimizationPipeline.passes(options.optimizationLevel(), registry), options.dumpIrAfter(),
                 dumpSink).run(imported.graph());
         ModuleSignature signature = new ModuleSignature(
                 g.inputs().stream().map(v -> TensorSpec.of(v.name(), v.type())).toList(),

@@ -1,0 +1,93 @@
+package dev.edgec.core.fold;
+
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.Parser;
+import dev.edgec.core.lower.AssembledModule;
+import dev.edgec.core.lower.ModuleAssembler;
+import dev.edgec.core.ops.OperatorRegistry;
+import dev.edgec.ir.Graph;
+import dev.edgec.ir.Node;
+import dev.edgec.ir.Tensor;
+import dev.edgec.ir.TensorType;
+import dev.edgec.ir.Value;
+import dev.edgec.opt.OptimizerException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Computes values of a constant subgraph with edgec's own kernels: the nodes that produce them are
+ * lowered as at -O0 (no fusion, views copied) into a module without inputs, which Chicory runs once.
+ * The folded constants therefore hold exactly the bits the kernels would compute at every run.
+ */
+final class KernelEvaluator {
+    /** Constant subgraphs needing more linear memory than this stay kernels: the interpreter would hold it all on the heap. */
+    static final long MAX_MEMORY_BYTES = 256L << 20;
+
+    private static final byte[] SIGNATURE = "{\"abi\":1,\"purpose\":\"constant folding\"}".getBytes(StandardCharsets.UTF_8);
+
+    private final OperatorRegistry registry;
+
+    KernelEvaluator(OperatorRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** A lowered constant subgraph, ready to run. */
+    record Lowered(List<Node> nodes, List<String> outputs, List<TensorType> types, AssembledModule module,
+                   Set<String> constantsReadAtRunTime) {
+    }
+
+    /** Lowers the region nodes that compute {@code outputs}; may throw what lowering throws (limits, unsupported). */
+    Lowered lower(ConstantRegion region, List<String> outputs) {
+        Graph g = region.graph();
+        List<Node> cone = region.cone(outputs);
+        Graph.Builder b = Graph.builder();
+        for (String c : region.constantInputs(cone)) {
+            b.addConstant(c, g.constants().get(c));
+        }
+        for (Node n : cone) {
+            b.addNode(n);
+            n.outputs().stream().filter(o -> !o.isEmpty()).forEach(o -> b.setType(o, g.type(o)));
+        }
+        outputs.forEach(o -> b.addOutput(new Value(o, g.type(o))));
+        Graph sub = b.build();
+        AssembledModule m = ModuleAssembler.assemble(sub, registry, SIGNATURE, "edgec_fold", false);
+        Set<String> read = m.addresses().keySet().stream().filter(sub.constants()::containsKey)
+                .collect(Collectors.toSet());
+        return new Lowered(cone, List.copyOf(outputs), outputs.stream().map(g::type).toList(), m, read);
+    }
+
+    /**
+     * Runs the module: the outputs in order, or empty when it needs too much memory or {@code run()}
+     * returns an error status (a Gather index out of range…): such values stay kernels, so the module
+     * reports the same error at run time as at -O0.
+     */
+    Optional<List<Tensor>> run(Lowered l) {
+        if ((long) l.module().memoryPages() * 65536 > MAX_MEMORY_BYTES) {
+            return Optional.empty();
+        }
+        try {
+            Instance instance = Instance.builder(Parser.parse(l.module().bytes())).build();
+            long status = instance.export("run").apply()[0];
+            if (status != 0) {
+                return Optional.empty();
+            }
+            List<Tensor> values = new ArrayList<>();
+            for (int i = 0; i < l.outputs().size(); i++) {
+                int at = (int) instance.export("output_ptr").apply(i)[0];
+                TensorType t = l.types().get(i);
+                values.add(Tensor.of(t, instance.memory().readBytes(at, (int) t.byteSize())));
+            }
+            return Optional.of(values);
+        } catch (ChicoryException e) {
+            // ABI v1 promises no trap on any data: a kernel that traps on constants is a compiler bug
+            throw new OptimizerException("internal error: folding constants, the kernels of "
+                    + l.nodes().stream().map(Node::describe).collect(Collectors.joining(", "))
+                    + " trapped: " + e.getMessage(), e);
+        }
+    }
+}
