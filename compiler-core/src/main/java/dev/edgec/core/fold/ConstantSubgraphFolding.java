@@ -62,7 +62,7 @@ public final class ConstantSubgraphFolding implements Pass {
         }
         List<String> candidates = new ArrayList<>();
         Set<String> readAtRunTime = new HashSet<>();
-        lowerable(region, region.frontier(), candidates, readAtRunTime);
+        KernelEvaluator.Lowered whole = lowerable(region, region.frontier(), candidates, readAtRunTime);
         SizeRule rule = new SizeRule(region, readAtRunTime);
         Map<String, Tensor> computed = new HashMap<>();
         for (int attempt = 0; attempt < MAX_ATTEMPTS && !candidates.isEmpty(); attempt++) {
@@ -71,7 +71,7 @@ public final class ConstantSubgraphFolding implements Pass {
                 return g;
             }
             List<String> missing = choice.values().stream().filter(v -> !computed.containsKey(v)).toList();
-            computed.putAll(compute(region, missing));
+            computed.putAll(compute(region, missing, whole));
             List<String> failed = missing.stream().filter(v -> !computed.containsKey(v)).toList();
             if (failed.isEmpty()) {
                 allowanceLeft -= Math.max(0, choice.growth());
@@ -97,30 +97,38 @@ public final class ConstantSubgraphFolding implements Pass {
     /**
      * Splits {@code values} into those whose kernels lower (added to {@code ok}, with the constants they
      * read from memory) and the others (too large for wasm memory…), which stay as they are.
+     *
+     * @return the module computing all of {@code values} when they lower together, else null
      */
-    private void lowerable(ConstantRegion region, List<String> values, List<String> ok, Set<String> readAtRunTime) {
+    private KernelEvaluator.Lowered lowerable(ConstantRegion region, List<String> values, List<String> ok,
+                                              Set<String> readAtRunTime) {
         try {
             KernelEvaluator.Lowered l = evaluator.lower(region, values);
             ok.addAll(values);
             readAtRunTime.addAll(l.constantsReadAtRunTime());
+            return l;
         } catch (EdgecException e) {
             if (values.size() > 1) {
                 for (String v : values) {
                     lowerable(region, List.of(v), ok, readAtRunTime);
                 }
             }
+            return null;
         }
     }
 
-    /** The values computed by their kernels; a value whose subgraph cannot run to success is left out. */
-    private Map<String, Tensor> compute(ConstantRegion region, List<String> values) {
+    /**
+     * The values computed by their kernels; a value whose subgraph cannot run to success is left out.
+     * {@code lowered}, when it computes exactly {@code values}, saves lowering them again.
+     */
+    private Map<String, Tensor> compute(ConstantRegion region, List<String> values, KernelEvaluator.Lowered lowered) {
         Map<String, Tensor> out = new LinkedHashMap<>();
         if (values.isEmpty()) {
             return out;
         }
         Optional<List<Tensor>> all;
         try {
-            all = evaluator.run(evaluator.lower(region, values));
+            all = evaluator.run(lowered != null && lowered.outputs().equals(values) ? lowered : evaluator.lower(region, values));
         } catch (EdgecException e) {
             all = Optional.empty();
         }
@@ -130,7 +138,7 @@ public final class ConstantSubgraphFolding implements Pass {
             }
         } else if (values.size() > 1) {
             for (String v : values) {
-                out.putAll(compute(region, List.of(v)));
+                out.putAll(compute(region, List.of(v), null));
             }
         }
         return out;

@@ -139,6 +139,30 @@ class ConstantSubgraphFoldingTest {
                             b.initializer("shape", ints(DataType.INT64, 64, 64))));
                     return b.output(b.node("Add", List.of(x, e)), DataType.FLOAT32).toBytes();
                 }, List.of("Expand", "Add")),
+                new Case("Split-halves-feed-two-ops", r -> {
+                    OnnxBuilder b = new OnnxBuilder("split", 13);
+                    String x = b.input("x", DataType.FLOAT32, 2, 6);
+                    b.nodeWithOutputs("Split", List.of(b.initializer("c", random(r, 4, 6))), List.of("top", "bottom"),
+                            "axis", 0L);
+                    String sum = b.node("Add", List.of(x, b.node("Exp", List.of("top"))));
+                    return b.output(b.node("Mul", List.of(sum, "bottom")), DataType.FLOAT32).toBytes();
+                }, List.of("Add", "Mul")),
+                new Case("constant-graph-output", r -> {
+                    OnnxBuilder b = new OnnxBuilder("constant-output", 13);
+                    String x = b.input("x", DataType.FLOAT32, 3, 4);
+                    b.output(b.node("Relu", List.of(x)), DataType.FLOAT32);
+                    String t = b.node("Transpose", List.of(b.node("Tanh", List.of(b.initializer("c", random(r, 40, 30))))));
+                    return b.output(t, DataType.FLOAT32).toBytes();
+                }, List.of("Relu")),
+                new Case("weights-fold-while-large-Expand-stays", r -> {
+                    OnnxBuilder b = new OnnxBuilder("mixed", 13);
+                    String x = b.input("x", DataType.FLOAT32, 3, 40);
+                    String wt = b.node("Transpose", List.of(b.initializer("w", random(r, 32, 40))));
+                    String mm = b.node("MatMul", List.of(x, wt));
+                    String e = b.node("Expand", List.of(b.initializer("c", Tensor.ofFloats(Shape.scalar(), 0.5f)),
+                            b.initializer("shape", ints(DataType.INT64, 64, 3, 32))));
+                    return b.output(b.node("Add", List.of(mm, e)), DataType.FLOAT32).toBytes();
+                }, List.of("MatMul", "Expand", "Add")),
                 new Case("Dequantize-feeding-Conv-stays", r -> {
                     OnnxBuilder b = new OnnxBuilder("dq", 13);
                     String x = b.input("x", DataType.FLOAT32, 1, 2, 5, 5);
