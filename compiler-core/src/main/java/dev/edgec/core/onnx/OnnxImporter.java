@@ -2,6 +2,8 @@ package dev.edgec.core.onnx;
 
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
+import dev.edgec.core.fold.ImportTimeFolding;
+import dev.edgec.core.ops.ConstantInputRequiredException;
 import dev.edgec.core.ops.OpContext;
 import dev.edgec.core.ops.Operator;
 import dev.edgec.core.ops.OperatorRegistry;
@@ -51,12 +53,14 @@ public final class OnnxImporter {
     private final ImportOptions options;
     private final TensorDecoder tensors;
     private final AttributeDecoder attributes;
+    private final ImportTimeFolding importFolding;
 
     public OnnxImporter(OperatorRegistry registry, ImportOptions options) {
         this.registry = registry;
         this.options = options;
         this.tensors = new TensorDecoder(new ExternalDataResolver(options.baseDir()), options.maxTensorBytes());
         this.attributes = new AttributeDecoder(tensors);
+        this.importFolding = new ImportTimeFolding(registry);
     }
 
     /** Parses model bytes; anything protobuf cannot read is an invalid model. */
@@ -182,7 +186,19 @@ public final class OnnxImporter {
         for (Node n : nodes) {
             Operator op = registry.operatorFor(n, n.opsetVersion());
             OpContext ctx = new OpContext(n, n.opsetVersion(), name -> typeOf(types, name, n), constants);
-            List<TensorType> outs = inferTypes(op, ctx);
+            List<TensorType> outs;
+            while (true) {
+                try {
+                    outs = inferTypes(op, ctx);
+                    break;
+                } catch (ConstantInputRequiredException e) {
+                    // an input computed from constants by operators without an evaluate hook: run their kernels now
+                    if (!importFolding.foldInto(b, constants, e.inputName())) {
+                        throw e;
+                    }
+                    ctx = new OpContext(n, n.opsetVersion(), name -> typeOf(types, name, n), constants);
+                }
+            }
             Optional<List<Tensor>> folded = op.evaluate(ctx);
             for (int o = 0; o < n.outputs().size(); o++) {
                 String out = n.output(o);

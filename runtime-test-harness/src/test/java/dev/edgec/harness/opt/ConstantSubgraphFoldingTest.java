@@ -209,6 +209,26 @@ class ConstantSubgraphFoldingTest {
                 "-O1 module " + o1.moduleBytes().length + " bytes vs -O0 " + o0.moduleBytes().length);
     }
 
+    /** Shape arithmetic through Cast (no evaluate hook) that Reshape needs at compile time folds at import, at both levels. */
+    @Test
+    void importRunsKernelsForShapesThatOperatorsNeed() {
+        OnnxBuilder b = new OnnxBuilder("shape-arithmetic", 13);
+        String x = b.input("x", DataType.FLOAT32, 2, 3, 4);
+        String d = b.node("Gather", List.of(b.node("Shape", List.of(x)), b.initializer("one",
+                Tensor.ofLongs(DataType.INT64, Shape.scalar(), 1))), "axis", 0L);
+        String scaled = b.node("Mul", List.of(b.node("Cast", List.of(d), "to", 1L),
+                b.initializer("four", Tensor.ofFloats(Shape.scalar(), 4f))));
+        String n = b.node("Unsqueeze", List.of(b.node("Cast", List.of(scaled), "to", 7L), b.initializer("axes", ints(DataType.INT64, 0))));
+        String shape = b.node("Concat", List.of(b.initializer("two", ints(DataType.INT64, 2)), n), "axis", 0L);
+        byte[] model = b.output(b.node("Reshape", List.of(x, shape)), DataType.FLOAT32).toBytes();
+        for (int level = 0; level <= 1; level++) {
+            CompileResult compiled = LevelCheck.compile(model, level);
+            assertEquals(List.of("Reshape"), ops(compiled), "-O" + level);
+            assertEquals(Shape.of(2, 12), compiled.signature().outputs().get(0).type().shape());
+        }
+        assertNull(LevelCheck.mismatchAtBothLevels(model, 5));
+    }
+
     @Test
     void minusO0FoldsOnlyWhatImportNeeds() {
         byte[] model = cases().findFirst().orElseThrow().model().apply(new Random(1));
