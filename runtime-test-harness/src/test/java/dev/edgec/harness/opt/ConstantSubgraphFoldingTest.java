@@ -16,6 +16,7 @@ import dev.edgec.core.onnx.OnnxBuilder;
 import dev.edgec.core.ops.OperatorRegistry;
 import dev.edgec.cli.runtime.ModuleRunner;
 import dev.edgec.harness.ModelCheck;
+import dev.edgec.harness.OrtReference;
 import dev.edgec.harness.RandomTensors;
 import dev.edgec.ir.DataType;
 import dev.edgec.ir.Node;
@@ -227,6 +228,38 @@ class ConstantSubgraphFoldingTest {
             assertEquals(Shape.of(2, 12), compiled.signature().outputs().get(0).type().shape());
         }
         assertNull(LevelCheck.mismatchAtBothLevels(model, 5));
+    }
+
+    /**
+     * Float weights quantized inside the graph, {@code DQ(Q(w))}: the QuantizeLinear folds to int8 weights (a
+     * quarter of the bytes), the DequantizeLinear stays, and fuse-qdq then builds the integer kernel.
+     */
+    @Test
+    void weightsQuantizedInTheGraphFoldAndFuse() {
+        Random r = new Random(9);
+        OnnxBuilder b = new OnnxBuilder("qdq-float-weights", 13);
+        String as = b.initializer("as", Tensor.ofFloats(Shape.scalar(), 0.03f));
+        String az = b.initializer("az", Tensor.ofLongs(DataType.UINT8, Shape.scalar(), 128));
+        String a = b.node("DequantizeLinear", List.of(b.node("QuantizeLinear",
+                List.of(b.input("a", DataType.FLOAT32, 2, 16), as, az)), as, az));
+        String ws = b.initializer("ws", Tensor.ofFloats(Shape.scalar(), 0.01f));
+        String wz = b.initializer("wz", Tensor.ofLongs(DataType.INT8, Shape.scalar(), 0));
+        String w = b.node("DequantizeLinear", List.of(b.node("QuantizeLinear", List.of(b.initializer("w", random(r, 16, 8)),
+                ws, wz)), ws, wz));
+        String y = b.node("QuantizeLinear", List.of(b.node("MatMul", List.of(a, w)),
+                b.initializer("ys", Tensor.ofFloats(Shape.scalar(), 0.02f)), az));
+        byte[] model = b.output(y, DataType.UINT8).toBytes();
+        CompileResult o1 = LevelCheck.compile(model, 1);
+        assertEquals(List.of("QuantizeLinear", "QLinearMatMul"), ops(o1));
+        Map<String, Tensor> inputs = ModelCheck.randomInputs(o1, 3);
+        long[] expected;
+        try (OrtReference ort = new OrtReference(model)) {
+            expected = ort.run(inputs).get(0).toLongs();
+        }
+        long[] actual = run(o1, inputs).get(0).toLongs();
+        for (int i = 0; i < expected.length; i++) {
+            assertTrue(Math.abs(expected[i] - actual[i]) <= 1, "element " + i + ": " + actual[i] + " vs ONNX Runtime " + expected[i]);
+        }
     }
 
     @Test
