@@ -164,6 +164,16 @@ class ConstantSubgraphFoldingTest {
                             b.initializer("shape", ints(DataType.INT64, 64, 3, 32))));
                     return b.output(b.node("Add", List.of(mm, e)), DataType.FLOAT32).toBytes();
                 }, List.of("MatMul", "Expand", "Add")),
+                new Case("allowance-spent-once-per-compile", r -> {
+                    OnnxBuilder b = new OnnxBuilder("allowance", 13);
+                    String x = b.input("x", DataType.FLOAT32, 200);
+                    // each Tile grows the module by 796 bytes: one fits the 1 KiB allowance, the second no longer does
+                    String t1 = b.node("Tile", List.of(b.initializer("c1", Tensor.ofFloats(Shape.of(1), 0.5f)),
+                            b.initializer("rep1", ints(DataType.INT64, 200))));
+                    String t2 = b.node("Tile", List.of(b.initializer("c2", Tensor.ofFloats(Shape.of(1), 3f)),
+                            b.initializer("rep2", ints(DataType.INT64, 200))));
+                    return b.output(b.node("Mul", List.of(b.node("Add", List.of(x, t1)), t2)), DataType.FLOAT32).toBytes();
+                }, List.of("Tile", "Add", "Mul")),
                 new Case("Dequantize-feeding-Conv-stays", r -> {
                     OnnxBuilder b = new OnnxBuilder("dq", 13);
                     String x = b.input("x", DataType.FLOAT32, 1, 2, 5, 5);
