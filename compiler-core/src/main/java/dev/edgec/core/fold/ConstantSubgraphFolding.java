@@ -31,7 +31,9 @@ import java.util.Set;
  *       the module keeps reporting that error at run time, exactly as at -O0, rather than the compile
  *       failing on a model that -O0 accepts;</li>
  *   <li>a DequantizeLinear read by a Conv, MatMul or Gemm: fuse-qdq must see it to build an integer
- *       kernel on the 8-bit weights (folding would also make the weights four times larger).</li>
+ *       kernel on the 8-bit weights (folding would also make the weights four times larger);</li>
+ *   <li>subgraphs beyond the compile's interpreter budget ({@link KernelEvaluator#MAX_INSTRUCTIONS}), so
+ *       that folding costs seconds at most.</li>
  * </ul>
  * A kernel that traps on constant data breaks ABI v1 and is reported as an internal error.
  */

@@ -272,6 +272,18 @@ class ConstantSubgraphFoldingTest {
         }
     }
 
+    /** 18 M multiply-accumulates on constants exceed the interpreter's instruction budget: the Conv stays a kernel. */
+    @Test
+    void heavyConstantSubgraphsStayKernels() {
+        Random r = new Random(5);
+        OnnxBuilder b = new OnnxBuilder("heavy", 13);
+        String x = b.input("x", DataType.FLOAT32, 1, 32, 63, 63);
+        String c = b.node("Conv", List.of(b.initializer("img", random(r, 1, 16, 128, 128)),
+                b.initializer("w", random(r, 32, 16, 3, 3))), "strides", new long[] {2, 2});
+        byte[] model = b.output(b.node("Add", List.of(x, c)), DataType.FLOAT32).toBytes();
+        assertEquals(List.of("Conv", "Add"), ops(LevelCheck.compile(model, 1)));
+    }
+
     @Test
     void minusO0FoldsOnlyWhatImportNeeds() {
         byte[] model = cases().findFirst().orElseThrow().model().apply(new Random(1));
