@@ -33,7 +33,8 @@ import java.util.Set;
  *   <li>a DequantizeLinear read by a Conv, MatMul or Gemm: fuse-qdq must see it to build an integer
  *       kernel on the 8-bit weights (folding would also make the weights four times larger);</li>
  *   <li>subgraphs beyond the compile's interpreter budget ({@link KernelEvaluator#MAX_INSTRUCTIONS}), so
- *       that folding costs seconds at most.</li>
+ *       that folding costs seconds at most, or needing more than {@link KernelEvaluator#MAX_MEMORY_BYTES}
+ *       of memory, or that cannot be lowered on their own (wasm memory limits).</li>
  * </ul>
  * A kernel that traps on constant data breaks ABI v1 and is reported as an internal error.
  */
