@@ -86,15 +86,30 @@ final class ConstantRegion {
 
     /** The region nodes needed to compute {@code values}, in graph order. */
     List<Node> cone(Collection<String> values) {
+        return cone(values, Set.of());
+    }
+
+    /** The region nodes needed to compute {@code values} when the values in {@code known} are given. */
+    List<Node> cone(Collection<String> values, Set<String> known) {
         Set<Node> needed = new HashSet<>();
         List<String> work = new ArrayList<>(values);
         while (!work.isEmpty()) {
             Node n = producers.get(work.remove(work.size() - 1));
             if (n != null && needed.add(n)) {
-                n.inputs().stream().filter(in -> !in.isEmpty()).forEach(work::add);
+                n.inputs().stream().filter(in -> !in.isEmpty() && !known.contains(in)).forEach(work::add);
             }
         }
         return nodes.stream().filter(needed::contains).toList();
+    }
+
+    /**
+     * The region nodes that must still run when {@code folded} become constants: those computing the
+     * other frontier values, from the folded ones where they can.
+     */
+    List<Node> kept(Collection<String> folded) {
+        Set<String> known = new HashSet<>(folded);
+        List<String> rest = frontier.stream().filter(v -> !known.contains(v)).toList();
+        return cone(rest, known);
     }
 
     /** The graph constants that {@code regionNodes} read. */

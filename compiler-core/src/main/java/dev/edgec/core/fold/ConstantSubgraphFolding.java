@@ -150,10 +150,8 @@ public final class ConstantSubgraphFolding implements Pass {
     /** The graph with {@code values} as constants and the region nodes no longer needed removed. */
     private static Graph replace(ConstantRegion region, List<String> values, Map<String, Tensor> computed) {
         Graph g = region.graph();
-        Set<String> folded = new HashSet<>(values);
-        List<String> rest = region.frontier().stream().filter(v -> !folded.contains(v)).toList();
         Set<Node> removed = new HashSet<>(region.cone(values));
-        removed.removeAll(region.cone(rest));
+        region.kept(values).forEach(removed::remove);
         List<Node> nodes = g.nodes().stream().filter(n -> !removed.contains(n)).toList();
         Graph.Builder b = g.toBuilder().setNodes(nodes);
         for (String v : values) {

@@ -68,10 +68,8 @@ final class SizeRule {
     /** The values that actually fold when {@code fold} is asked for, and the growth that costs. */
     Choice evaluate(List<String> fold) {
         Graph g = region.graph();
-        Set<String> foldSet = new HashSet<>(fold);
-        List<String> rest = region.frontier().stream().filter(v -> !foldSet.contains(v)).toList();
-        Set<Node> kept = new HashSet<>(region.cone(rest));
-        // a value whose producer still runs (it feeds an unfolded value) gains nothing from folding
+        Set<Node> kept = new HashSet<>(region.kept(fold));
+        // a value whose producer still runs for another of its outputs stays that node's output
         List<String> effective = fold.stream().filter(v -> !kept.contains(region.producer(v))).toList();
         Set<Node> removed = new HashSet<>(region.cone(effective));
         removed.removeAll(kept);

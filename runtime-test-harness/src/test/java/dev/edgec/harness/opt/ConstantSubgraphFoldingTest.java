@@ -164,6 +164,15 @@ class ConstantSubgraphFoldingTest {
                             b.initializer("shape", ints(DataType.INT64, 64, 3, 32))));
                     return b.output(b.node("Add", List.of(mm, e)), DataType.FLOAT32).toBytes();
                 }, List.of("MatMul", "Expand", "Add")),
+                new Case("value-shared-with-an-unfolded-Expand", r -> {
+                    OnnxBuilder b = new OnnxBuilder("shared", 13);
+                    String x = b.input("x", DataType.FLOAT32, 64, 64);
+                    String s = b.node("Sqrt", List.of(b.initializer("c", RandomTensors.uniform(
+                            new TensorType(DataType.FLOAT32, Shape.of(64)), r, 0.5, 3))));
+                    // the Sqrt folds; the Expand stays (16 KiB), now reading the folded constant
+                    String e = b.node("Expand", List.of(s, b.initializer("shape", ints(DataType.INT64, 64, 64))));
+                    return b.output(b.node("Mul", List.of(b.node("Add", List.of(x, s)), e)), DataType.FLOAT32).toBytes();
+                }, List.of("Expand", "Add", "Mul")),
                 new Case("allowance-spent-once-per-compile", r -> {
                     OnnxBuilder b = new OnnxBuilder("allowance", 13);
                     String x = b.input("x", DataType.FLOAT32, 200);
