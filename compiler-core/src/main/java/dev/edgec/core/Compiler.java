@@ -81,7 +81,7 @@ public final class Compiler {
         }
         OnnxImporter importer = new OnnxImporter(registry, options.importOptions().withBaseDir(dir));
         ImportedModel imported = importer.importModel(bytes);
-        Graph g = new PassManager(OptimizationPipeline.passes(options.optimizationLevel(), options.integerOnly()),
+        Graph g = new PassManager(OptimizationPipeline.passes(options.optimizationLevel(), options.integerOnly(), registry),
                 options.dumpIrAfter(), dumpSink).run(imported.graph());
         Map<String, IntegerOnlyModule.EdgeParams> edges = new java.util.HashMap<>();
         if (options.integerOnly()) {

@@ -1,5 +1,9 @@
 package dev.edgec.core;
 
+import dev.edgec.core.fold.ConstantSubgraphFolding;
+import dev.edgec.core.ops.OperatorRegistry;
+import dev.edgec.core.quant.IntegerFusion;
+import dev.edgec.core.quant.QdqFusion;
 import dev.edgec.opt.Pass;
 import dev.edgec.opt.pass.ActivationFusion;
 import dev.edgec.opt.pass.BatchNormFolding;
@@ -9,6 +13,7 @@ import dev.edgec.opt.pass.DeadCodeElimination;
 import dev.edgec.opt.pass.IdentityElimination;
 import dev.edgec.opt.pass.RowMajorWeights;
 import dev.edgec.opt.pass.ShapeChainSimplification;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The passes each optimization level runs, in order (the pass manager repeats them to a fixed point). */
@@ -16,42 +21,39 @@ public final class OptimizationPipeline {
     private OptimizationPipeline() {
     }
 
+    /** The passes of {@code level} for the standard operators. */
     public static List<Pass> passes(int level) {
-        if (level == 0) {
-            return List.of();
-        }
-        // bias and BatchNormalization fold before activations fuse: both need the producer's plain affine output;
-        // QDQ fusion comes before activation fusion so that a quantized Conv-Relu-Q becomes one integer kernel
-        return List.of(new IdentityElimination(), new ShapeChainSimplification(), new BatchNormFolding(),
-                new BiasAddFolding(), new RowMajorWeights(), new dev.edgec.core.quant.QdqFusion(), new ActivationFusion(),
-                new CommonSubexpressionElimination(),
-                new DeadCodeElimination());
+        return passes(level, false, OperatorRegistry.standard());
     }
 
     /**
-     * The passes for {@code --integer-only}: the level's passes with {@link dev.edgec.core.quant.IntegerFusion}
-     * right after QDQ fusion (before activation fusion can fold a Relu into a float operator); at level 0,
-     * only what integer-only needs (QDQ and integer fusion, dead code).
+     * The passes of {@code level}; {@code registry} lowers the kernels that constant folding runs. With
+     * {@code integerOnly}, {@link IntegerFusion} runs right after QDQ fusion (before activation fusion can
+     * fold a Relu into a float operator); at level 0 only what integer-only needs runs (integer fusion,
+     * which runs QDQ fusion itself, and dead code). Passes may keep state for one compile, so each compile
+     * asks for a new list.
      */
-    public static List<Pass> passes(int level, boolean integerOnly) {
-        if (!integerOnly) {
-            return passes(level);
-        }
+    public static List<Pass> passes(int level, boolean integerOnly, OperatorRegistry registry) {
         if (level == 0) {
-            return List.of(new dev.edgec.core.quant.IntegerFusion(), new DeadCodeElimination());
+            return integerOnly ? List.of(new IntegerFusion(), new DeadCodeElimination()) : List.of();
         }
-        List<Pass> out = new java.util.ArrayList<>();
-        for (Pass p : passes(level)) {
-            out.add(p);
-            if (p instanceof dev.edgec.core.quant.QdqFusion) {
-                out.add(new dev.edgec.core.quant.IntegerFusion());
-            }
+        List<Pass> out = new ArrayList<>();
+        // constants fold first, with the same kernels as at -O0 (before any fusion changes them), so folded
+        // values are bit for bit what -O0 computes; it leaves DequantizeLinear feeding Conv/MatMul/Gemm to fuse-qdq.
+        // bias and BatchNormalization fold before activations fuse: both need the producer's plain affine output;
+        // QDQ fusion comes before activation fusion so that a quantized Conv-Relu-Q becomes one integer kernel
+        out.addAll(List.of(new ConstantSubgraphFolding(registry), new IdentityElimination(),
+                new ShapeChainSimplification(), new BatchNormFolding(), new BiasAddFolding(), new RowMajorWeights(),
+                new QdqFusion()));
+        if (integerOnly) {
+            out.add(new IntegerFusion());
         }
+        out.addAll(List.of(new ActivationFusion(), new CommonSubexpressionElimination(), new DeadCodeElimination()));
         return out;
     }
 
     /** Names of the passes of the default level (with integer-only's), for {@code --dump-ir-after} help and errors. */
     public static List<String> passNames() {
-        return passes(1, true).stream().map(Pass::name).toList();
+        return passes(1, true, OperatorRegistry.standard()).stream().map(Pass::name).toList();
     }
 }

@@ -3,6 +3,8 @@ package dev.edgec.core.onnx;
 import dev.edgec.core.control.ControlFlow;
 import dev.edgec.core.control.ExpansionSink;
 import dev.edgec.core.control.Guard;
+import dev.edgec.core.fold.ImportTimeFolding;
+import dev.edgec.core.ops.ConstantInputRequiredException;
 import dev.edgec.core.ops.OpContext;
 import dev.edgec.core.ops.Operator;
 import dev.edgec.core.ops.OperatorRegistry;
@@ -31,6 +33,7 @@ final class GraphAssembly implements ExpansionSink {
     static final long MAX_NODES = 4 * ControlFlow.MAX_UNROLLED_NODES;
 
     private final OperatorRegistry registry;
+    private final ImportTimeFolding importFolding;
     private final Graph.Builder b;
     private final Map<String, Tensor> constants;
     private final Map<String, TensorType> types;
@@ -39,8 +42,10 @@ final class GraphAssembly implements ExpansionSink {
     private long expanded;
     private int expansionDepth;
 
-    GraphAssembly(OperatorRegistry registry, Graph.Builder b, Map<String, Tensor> constants, Set<String> usedNames) {
+    GraphAssembly(OperatorRegistry registry, ImportTimeFolding importFolding, Graph.Builder b,
+                  Map<String, Tensor> constants, Set<String> usedNames) {
         this.registry = registry;
+        this.importFolding = importFolding;
         this.b = b;
         this.constants = constants;
         this.types = new HashMap<>(b.types());
@@ -74,7 +79,19 @@ final class GraphAssembly implements ExpansionSink {
         Node plain = Guard.strip(n);
         Operator op = registry.operatorFor(plain, plain.opsetVersion());
         OpContext ctx = new OpContext(plain, plain.opsetVersion(), name -> type(name, plain), constants);
-        List<TensorType> outs = inferTypes(op, ctx);
+        List<TensorType> outs;
+        while (true) {
+            try {
+                outs = inferTypes(op, ctx);
+                break;
+            } catch (ConstantInputRequiredException e) {
+                // an input computed from constants by operators without an evaluate hook: run their kernels now
+                if (!importFolding.foldInto(b, constants, e.inputName())) {
+                    throw e;
+                }
+                ctx = new OpContext(plain, plain.opsetVersion(), name -> type(name, plain), constants);
+            }
+        }
         Optional<List<Tensor>> folded = op.evaluate(ctx);
         for (int o = 0; o < n.outputs().size(); o++) {
             String out = n.output(o);

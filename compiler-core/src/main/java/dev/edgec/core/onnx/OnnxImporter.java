@@ -3,6 +3,7 @@ package dev.edgec.core.onnx;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.edgec.core.control.ControlFlow;
+import dev.edgec.core.fold.ImportTimeFolding;
 import dev.edgec.core.ops.ConstantInputRequiredException;
 import dev.edgec.core.ops.OperatorRegistry;
 import dev.edgec.core.onnx.proto.OnnxProto.AttributeProto;
@@ -49,12 +50,14 @@ public final class OnnxImporter {
     private final ImportOptions options;
     private final TensorDecoder tensors;
     private final AttributeDecoder attributes;
+    private final ImportTimeFolding importFolding;
 
     public OnnxImporter(OperatorRegistry registry, ImportOptions options) {
         this.registry = registry;
         this.options = options;
         this.tensors = new TensorDecoder(new ExternalDataResolver(options.baseDir()), options.maxTensorBytes());
         this.attributes = new AttributeDecoder(tensors);
+        this.importFolding = new ImportTimeFolding(registry);
     }
 
     /** Parses model bytes; anything protobuf cannot read is an invalid model. */
@@ -178,7 +181,7 @@ public final class OnnxImporter {
                     + String.join(", ", unsupported));
         }
         constants.forEach(b::addConstant);
-        GraphAssembly assembly = new GraphAssembly(registry, b, constants, usedNames);
+        GraphAssembly assembly = new GraphAssembly(registry, importFolding, b, constants, usedNames);
         try {
             nodes.forEach(assembly::add);
         } catch (ConstantInputRequiredException e) {

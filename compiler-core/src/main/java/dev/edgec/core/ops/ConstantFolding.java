@@ -12,7 +12,9 @@ import java.util.Optional;
  * Compile-time evaluation of small constant tensors, shared by the operators' {@link Operator#evaluate}
  * so that shape subgraphs (Shape → Gather → Unsqueeze → Concat → Reshape, shape arithmetic with Add,
  * Mul, Div, Equal, Where) fold at import. Only tensors of at most {@link #MAX_ELEMENTS} elements are
- * folded: real data stays in the kernels, where it is computed at run time.
+ * folded here: larger constant subgraphs, and every operator without an evaluate hook, are folded by
+ * running their kernels at compile time ({@code dev.edgec.core.fold}: at import when an operator needs
+ * the value, else in the -O1 pass {@code fold-constants}).
  */
 public final class ConstantFolding {
     /** Shape arithmetic handles a few dozen values; larger constants are left to the kernels. */
