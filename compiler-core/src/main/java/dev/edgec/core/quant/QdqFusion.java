@@ -22,7 +22,8 @@ import java.util.Optional;
  * the integer operator expects), a Conv bias is a constant int32 tensor dequantized with zero point 0
  * and scale {@code x_scale · w_scale}, and the float result feeds only the QuantizeLinear. The
  * DequantizeLinear nodes stay (dead-code elimination removes them once unused). Gemm is handled by
- * {@link QdqGemm}. A Relu between the operator and the QuantizeLinear is dropped when the zero point
+ * {@link QdqGemm}; a Gemm or MatMul whose float result no QuantizeLinear reads (an un-requantized last
+ * layer) by {@link QdqFloatOutput}. A Relu between the operator and the QuantizeLinear is dropped when the zero point
  * makes it redundant.
  */
 public final class QdqFusion implements Pass {
@@ -67,7 +68,7 @@ public final class QdqFusion implements Pass {
                 return fused.get();
             }
         }
-        return g;
+        return QdqFloatOutput.fuseOne(g, producers).orElse(g);
     }
 
     /**

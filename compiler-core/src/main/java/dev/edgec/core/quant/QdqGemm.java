@@ -84,7 +84,7 @@ final class QdqGemm {
         return Optional.of(b.setNodes(QdqFusion.rewrite(g, gemm, replacement, q)).build());
     }
 
-    private static boolean attributesFit(Node gemm) {
+    static boolean attributesFit(Node gemm) {
         for (Map.Entry<String, Attribute> e : gemm.attributes().entrySet()) {
             boolean fits = switch (e.getKey()) {
                 case "alpha", "beta" -> e.getValue() instanceof Attribute.FloatAttr f && f.value() == 1f;
