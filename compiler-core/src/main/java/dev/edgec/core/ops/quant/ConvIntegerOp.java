@@ -34,7 +34,9 @@ final class ConvIntegerOp implements Operator {
         DataType xt = ctx.inputType(0).dataType();
         DataType wt = ctx.inputType(1).dataType();
         boolean perChannel = ctx.hasInput(3) && ctx.inputType(3).elementCount() > 1;
-        new IntegerConvKernel(k, p).emit(k.address(ctx.inputName(0)), xt, ZeroPoint.lower(ctx, k, 2, xt, false),
+        new IntegerConvKernel(k, p).zeroPointsGiven(ctx.hasInput(2), ctx.hasInput(3))
+                .foldZeroPoints(ctx.constantInput(1).orElse(null), constantOrNull(ctx, 2), constantOrNull(ctx, 3))
+                .emit(k.address(ctx.inputName(0)), xt, ZeroPoint.lower(ctx, k, 2, xt, false),
                 k.address(ctx.inputName(1)), wt, ZeroPoint.lower(ctx, k, 3, wt, perChannel), -1,
                 k.address(ctx.outputName(0)), DataType.INT32, (acc, ch) -> k.code().localGet(acc));
     }
@@ -42,5 +44,9 @@ final class ConvIntegerOp implements Operator {
     @Override
     public long macs(OpContext ctx) {
         return QLinearConvOp.macs(plan(ctx));
+    }
+
+    private static dev.edgec.ir.Tensor constantOrNull(OpContext ctx, int i) {
+        return ctx.hasInput(i) ? ctx.constantInput(i).orElse(null) : null;
     }
 }

@@ -4,6 +4,8 @@ import dev.edgec.core.lower.KernelWriter;
 import dev.edgec.core.ops.nn.ConvOp;
 import dev.edgec.core.ops.nn.WindowGeometry;
 import dev.edgec.ir.DataType;
+import dev.edgec.ir.Shape;
+import dev.edgec.ir.Tensor;
 import dev.edgec.wasm.Code;
 
 /**
@@ -16,6 +18,8 @@ import dev.edgec.wasm.Code;
 final class IntegerConvKernel {
     /** Largest window unrolled for interior outputs (about 14 bytes of code per tap). */
     private static final int MAX_UNROLLED_TAPS = 512;
+    /** Taps per unrolled block when several channels of a folded interior window are unrolled together. */
+    private static final int BLOCK_TAPS = 64;
 
     private final KernelWriter k;
     private final Code c;
@@ -28,6 +32,10 @@ final class IntegerConvKernel {
     private final int kernelVolume;
     /** Per dimension the outputs whose window is inside the input, or null: see {@link #interiorRanges}. */
     private final int[][] interior;
+    /** Address of the int32 {@code x_zp · Σ (w − w_zp)} per filter, or -1: see {@link #foldZeroPoints}. */
+    private int foldedZeroPoints = -1;
+    /** The weight zero point is a constant 0 everywhere, so the kernel does not subtract it. */
+    private boolean weightZeroIsZero;
 
     IntegerConvKernel(KernelWriter k, ConvOp.Plan p) {
         this.k = k;
@@ -48,6 +56,47 @@ final class IntegerConvKernel {
         plane = in;
         kernelVolume = kv;
         interior = interiorRanges();
+    }
+
+    /**
+     * With constant weights and zero points: interior windows (no padding) then compute
+     * {@code Σ x (w − w_zp) − x_zp Σ (w − w_zp)} with the second term a per-filter constant, so their
+     * inner loop multiplies raw loads like the float kernel (load, load, multiply, add) instead of
+     * subtracting both zero points per tap; a weight zero point of 0 is not subtracted anywhere. Exact:
+     * i32 arithmetic wraps, and the true result fits. Call before {@link #emit}; a null argument leaves
+     * the kernel as it was.
+     */
+    IntegerConvKernel foldZeroPoints(Tensor w, Tensor xZp, Tensor wZp) {
+        if (w == null || xZp == null && xZpGiven || wZp == null && wZpGiven) {
+            return this;
+        }
+        int filters = p.filters();
+        long[] wv = w.toLongs();
+        long[] wz = wZp == null ? new long[1] : wZp.toLongs();
+        long zx = xZp == null ? 0 : xZp.getLong(0);
+        weightZeroIsZero = java.util.Arrays.stream(wz).allMatch(v -> v == 0);
+        int per = wv.length / filters;
+        long[] corr = new long[filters];
+        for (int m = 0; m < filters; m++) {
+            long zw = wz[wz.length == 1 ? 0 : m];
+            long sum = 0;
+            for (int i = 0; i < per; i++) {
+                sum += wv[m * per + i] - zw;
+            }
+            corr[m] = (int) (zx * sum);
+        }
+        foldedZeroPoints = k.constantData(Tensor.ofLongs(DataType.INT32, Shape.of(filters), corr));
+        return this;
+    }
+
+    private boolean xZpGiven = true;
+    private boolean wZpGiven = true;
+
+    /** Says which zero points the node has at all (an absent one is 0); call before {@link #foldZeroPoints}. */
+    IntegerConvKernel zeroPointsGiven(boolean x, boolean w) {
+        xZpGiven = x;
+        wZpGiven = w;
+        return this;
     }
 
     /**
@@ -101,7 +150,9 @@ final class IntegerConvKernel {
                             c.localGet(zx).i32Sub();
                             c.localGet(wc).localGet(wOff[rank - 1]).i32Add();
                             k.load(wt, w);
-                            c.localGet(zw).i32Sub();
+                            if (!weightZeroIsZero) {
+                                c.localGet(zw).i32Sub();
+                            }
                             c.i32Mul().i32Add().localSet(acc);
                         });
                         c.localGet(xc).i32Const(plane).i32Add().localSet(xc);
@@ -149,6 +200,10 @@ final class IntegerConvKernel {
      */
     private void unrolledWindow(int[] pos, int xg, int wm, int xc, int wc, int acc, int zx, int zw, int x, DataType xt,
                                 int w, DataType wt) {
+        if (foldedZeroPoints >= 0) {
+            foldedWindow(pos, xg, wm, xc, wc, acc, zw, x, xt, w, wt);
+            return;
+        }
         int shift = 0;
         c.localGet(xg);
         for (int i = 0; i < rank; i++) {
@@ -180,6 +235,62 @@ final class IntegerConvKernel {
             c.localSet(acc);
             c.localGet(xc).i32Const(plane).i32Add().localSet(xc);
             c.localGet(wc).i32Const(kernelVolume).i32Add().localSet(wc);
+        });
+    }
+
+    /**
+     * The interior window with the zero points folded ({@link #foldZeroPoints}): {@code acc −= corr[m]},
+     * then raw products, several channels unrolled per loop iteration (up to {@link #BLOCK_TAPS} taps)
+     * as the float kernel does.
+     */
+    private void foldedWindow(int[] pos, int xg, int wm, int xc, int wc, int acc, int zw, int x, DataType xt, int w,
+                              DataType wt) {
+        int shift = 0;
+        c.localGet(xg);
+        for (int i = 0; i < rank; i++) {
+            c.localGet(pos[i]).i32Const(g.strides()[i] * inStrides[i]).i32Mul().i32Add();
+            shift -= g.padBegin()[i] * inStrides[i];
+        }
+        if (shift != 0) {
+            c.i32Const(shift).i32Add();
+        }
+        c.localSet(xc);
+        c.localGet(wm).localSet(wc);
+        int cg = p.channelsPerGroup();
+        int unroll = 1;
+        for (int u = 1; u <= cg; u++) {
+            if (cg % u == 0 && u * kernelVolume <= BLOCK_TAPS) {
+                unroll = u;
+            }
+        }
+        int channels = unroll;
+        // the filter index is wm / (cg * kernelVolume); corr is read once per output
+        c.localGet(acc);
+        c.localGet(wm).i32Const(cg * kernelVolume).i32DivU().i32Const(2).i32Shl().i32Load(foldedZeroPoints);
+        c.i32Sub().localSet(acc);
+        k.forRange(cg / unroll, blk -> {
+            c.localGet(acc);
+            for (int ch = 0; ch < channels; ch++) {
+                for (int t = 0; t < kernelVolume; t++) {
+                    int offset = ch * plane;
+                    int rest = t;
+                    for (int i = rank - 1; i >= 0; i--) {
+                        offset += rest % g.kernel()[i] * g.dilations()[i] * inStrides[i];
+                        rest /= g.kernel()[i];
+                    }
+                    c.localGet(xc);
+                    k.load(xt, x + offset);
+                    c.localGet(wc);
+                    k.load(wt, w + ch * kernelVolume + t);
+                    if (!weightZeroIsZero) {
+                        c.localGet(zw).i32Sub();
+                    }
+                    c.i32Mul().i32Add();
+                }
+            }
+            c.localSet(acc);
+            c.localGet(xc).i32Const(channels * plane).i32Add().localSet(xc);
+            c.localGet(wc).i32Const(channels * kernelVolume).i32Add().localSet(wc);
         });
     }
 

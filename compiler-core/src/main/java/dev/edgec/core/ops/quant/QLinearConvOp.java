@@ -55,7 +55,9 @@ final class QLinearConvOp implements Operator {
         DataType wt = ctx.inputType(3).dataType();
         DataType yt = ctx.inputType(7).dataType();
         Requantizer rq = new Requantizer(ctx, k, 1, 4, 6, 7, yt);
-        new IntegerConvKernel(k, p).emit(k.address(ctx.inputName(0)), xt, ZeroPoint.lower(ctx, k, 2, xt, false),
+        new IntegerConvKernel(k, p).zeroPointsGiven(ctx.hasInput(2), ctx.hasInput(5))
+                .foldZeroPoints(ctx.constantInput(3).orElse(null), constantOrNull(ctx, 2), constantOrNull(ctx, 5))
+                .emit(k.address(ctx.inputName(0)), xt, ZeroPoint.lower(ctx, k, 2, xt, false),
                 k.address(ctx.inputName(3)), wt, ZeroPoint.lower(ctx, k, 5, wt, ctx.inputType(5).elementCount() > 1),
                 ctx.hasInput(8) ? k.address(ctx.inputName(8)) : -1, k.address(ctx.outputName(0)), yt, rq::emit);
     }
@@ -75,5 +77,9 @@ final class QLinearConvOp implements Operator {
             outs *= d;
         }
         return outs * taps * p.channelsPerGroup();
+    }
+
+    private static dev.edgec.ir.Tensor constantOrNull(OpContext ctx, int i) {
+        return ctx.hasInput(i) ? ctx.constantInput(i).orElse(null) : null;
     }
 }

@@ -26,11 +26,12 @@ import java.util.Set;
  * BatchNormalization alone (and is no graph output), and weight, bias and the four statistics are
  * float initializers.
  */
-final class BatchNormPreFolding {
+public final class BatchNormPreFolding {
     private BatchNormPreFolding() {
     }
 
-    static ModelProto fold(ModelProto model) {
+    /** The model with every foldable BatchNormalization folded (the same model when there is none). */
+    public static ModelProto fold(ModelProto model) {
         GraphProto g = model.getGraph();
         Map<String, TensorProto> inits = new HashMap<>();
         g.getInitializerList().forEach(t -> inits.put(t.getName(), t));
