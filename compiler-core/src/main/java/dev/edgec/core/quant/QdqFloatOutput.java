@@ -16,7 +16,8 @@ import java.util.Optional;
  * The float-output case of {@link QdqFusion}: {@code Gemm(DQ(x), DQ(w), DQ(bias))} or
  * {@code MatMul(DQ(x), DQ(w))} whose result no QuantizeLinear reads (a quantized model's last layer,
  * left un-requantized so that its logits keep full precision). It becomes
- * {@code MatMulInteger(x, w) [+ int32 bias] → DequantizeLinear(scale x_scale · w_scale, axis = last)}:
+ * {@code MatMulInteger(x, w) [+ int32 bias] → DequantizeLinear(scale x_scale · w_scale, axis = last)}
+ * (for a 2-D {@code x}, the product is a pointwise ConvInteger over {@code [M, K, 1]}, as in {@link QdqGemm}):
  * the int32 accumulator is computed exactly and converted to float once, instead of dequantizing every
  * weight and input to float and multiplying in float. The weights stay 8-bit in the module (transposed
  * at compile time for {@code transB = 1}). It fires for 2-D constant 8-bit weights quantized per tensor
@@ -90,23 +91,51 @@ final class QdqFloatOutput {
         int rank = outType.shape().rank();
         String name = op.name();
         Graph.Builder b = g.toBuilder();
-        String weights = dqw.input(0);
-        if (transB) {
-            weights = fresh(b, name + "_weights_t");
-            b.addConstant(weights, transposed(w));
-        }
         String xZp = QdqFusion.zeroPoint(g, b, dqx, name + "_x_zp");
-        List<String> mmIn = new ArrayList<>(List.of(dqx.input(0), weights, xZp));
-        if (wz != null && java.util.Arrays.stream(wz.toLongs()).anyMatch(v -> v != 0)) {
-            mmIn.add(dqw.input(2));
-        }
+        boolean wZero = wz == null || java.util.Arrays.stream(wz.toLongs()).allMatch(v -> v == 0);
         String acc = fresh(b, name + "_acc");
         b.setType(acc, new TensorType(DataType.INT32, outType.shape()));
         String scale = fresh(b, name + "_acc_scale");
         b.addConstant(scale, accumulatorScales(g, dqx, ws));
         int opset = Math.max(13, op.opsetVersion());
         List<Node> replacement = new ArrayList<>();
-        replacement.add(new Node(name, "", "MatMulInteger", opset, mmIn, List.of(acc), Map.of()));
+        TensorType xType = g.type(dqx.input(0));
+        if (xType.shape().rank() == 2) {
+            // [M, K] as M batches of K channels of length 1: the integer Conv kernel's pointwise path (zero points
+            // folded, channels unrolled) is several times faster than the general integer MatMul loop
+            int m = xType.shape().dim(0);
+            int kk = xType.shape().dim(1);
+            String filters = fresh(b, name + "_filters");
+            b.addConstant(filters, QdqGemm.filters(w, transB, n, kk));
+            String in3 = fresh(b, name + "_in3d");
+            String out3 = fresh(b, name + "_acc3d");
+            String inShape = fresh(b, name + "_in3d_shape");
+            String outShape = fresh(b, name + "_acc_shape");
+            b.addConstant(inShape, Tensor.ofLongs(DataType.INT64, Shape.of(3), m, kk, 1));
+            b.addConstant(outShape, Tensor.ofLongs(DataType.INT64, Shape.of(2), m, n));
+            b.setType(in3, TensorType.of(xType.dataType(), m, kk, 1));
+            b.setType(out3, TensorType.of(DataType.INT32, m, n, 1));
+            List<String> convIn = new ArrayList<>(List.of(in3, filters, xZp));
+            if (!wZero) {
+                convIn.add(dqw.input(2));
+            }
+            replacement.add(new Node(name + "_view_in", "", "Reshape", opset, List.of(dqx.input(0), inShape), List.of(in3),
+                    Map.of()));
+            replacement.add(new Node(name, "", "ConvInteger", opset, convIn, List.of(out3), Map.of()));
+            replacement.add(new Node(name + "_view_out", "", "Reshape", opset, List.of(out3, outShape), List.of(acc),
+                    Map.of()));
+        } else {
+            String weights = dqw.input(0);
+            if (transB) {
+                weights = fresh(b, name + "_weights_t");
+                b.addConstant(weights, transposed(w));
+            }
+            List<String> mmIn = new ArrayList<>(List.of(dqx.input(0), weights, xZp));
+            if (!wZero) {
+                mmIn.add(dqw.input(2));
+            }
+            replacement.add(new Node(name, "", "MatMulInteger", opset, mmIn, List.of(acc), Map.of()));
+        }
         String toDequantize = acc;
         if (!intBias.isEmpty()) {
             toDequantize = fresh(b, name + "_acc_biased");

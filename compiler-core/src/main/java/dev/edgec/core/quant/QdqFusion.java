@@ -24,7 +24,7 @@ import java.util.Optional;
  * DequantizeLinear nodes stay (dead-code elimination removes them once unused). Gemm is handled by
  * {@link QdqGemm}; a Gemm or MatMul whose float result no QuantizeLinear reads (an un-requantized last
  * layer) by {@link QdqFloatOutput}. A Relu between the operator and the QuantizeLinear is dropped when the zero point
- * makes it redundant.
+ * makes it redundant, and so is a Clip from 0 whose upper bound Q saturates at anyway (Relu6).
  */
 public final class QdqFusion implements Pass {
     static final List<DataType> EIGHT_BIT = List.of(DataType.INT8, DataType.UINT8);
@@ -47,8 +47,8 @@ public final class QdqFusion implements Pass {
                 continue;
             }
             Node op = producers.get(q.input(0));
-            if (isDefault(op, "Relu") && uses.getOrDefault(q.input(0), 0) == 1 && !g.isGraphOutput(q.input(0))
-                    && zeroPointIsTypeMinimum(g, q)) {
+            if ((isDefault(op, "Relu") || clipRedundantBefore(g, op, q)) && uses.getOrDefault(q.input(0), 0) == 1
+                    && !g.isGraphOutput(q.input(0)) && zeroPointIsTypeMinimum(g, q)) {
                 return withoutRelu(g, op, q);
             }
             if (op == null || !op.domain().isEmpty() || uses.getOrDefault(q.input(0), 0) != 1 || g.isGraphOutput(q.input(0))) {
@@ -94,6 +94,28 @@ public final class QdqFusion implements Pass {
             }
         }
         return nodes;
+    }
+
+    /**
+     * A Clip (opset 11+, bounds as inputs) from the constant 0 to a constant max that QuantizeLinear
+     * {@code q} reaches its largest value at or below, so {@code Q(Clip(v, 0, max)) = Q(v)} once the
+     * zero point is the type minimum: Q saturates at both ends anyway (Relu6 before a [0, 6] range).
+     */
+    private static boolean clipRedundantBefore(Graph g, Node clip, Node q) {
+        if (!isDefault(clip, "Clip") || clip.inputs().size() < 3 || !clip.hasInput(1) || !clip.hasInput(2)
+                || !clip.attributes().isEmpty()) {
+            return false;
+        }
+        Tensor min = g.constants().get(clip.input(1));
+        Tensor max = g.constants().get(clip.input(2));
+        Tensor scale = g.constants().get(q.input(1));
+        Tensor zp = g.constants().get(q.input(2));
+        if (min == null || max == null || min.elementCount() != 1 || max.elementCount() != 1 || min.getDouble(0) != 0) {
+            return false;
+        }
+        long top = zp.dataType() == DataType.INT8 ? 127 : 255;
+        // Q(max) must already be the type maximum: round(max / scale) + zp >= top (with a margin for float rounding)
+        return max.getDouble(0) / scale.getDouble(0) + zp.getLong(0) >= top - 0.5 + 1e-3;
     }
 
     private static boolean zeroPointIsTypeMinimum(Graph g, Node q) {

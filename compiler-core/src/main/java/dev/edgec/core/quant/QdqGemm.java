@@ -100,7 +100,7 @@ final class QdqGemm {
     }
 
     /** The weights as {@code [N, K, 1]} filters. */
-    private static Tensor filters(Tensor w, boolean transB, int n, int k) {
+    static Tensor filters(Tensor w, boolean transB, int n, int k) {
         long[] v = w.toLongs();
         long[] out = new long[n * k];
         for (int o = 0; o < n; o++) {

@@ -133,6 +133,7 @@ final class IntegerConvKernel {
             c.localGet(m).i32Const(p.filtersPerGroup()).i32DivU().i32Const(cg * plane).i32Mul().i32Add().localSet(xg);
             c.localGet(m).i32Const(cg * kernelVolume).i32Mul().localSet(wm);
             wZp.load(k, m, zw);
+            sink.beginChannel(m);
             outputs(0, pos, () -> {
                 if (bias >= 0) {
                     c.localGet(m).i32Const(2).i32Shl().i32Load(bias).localSet(acc);

@@ -59,7 +59,7 @@ final class QLinearConvOp implements Operator {
                 .foldZeroPoints(ctx.constantInput(3).orElse(null), constantOrNull(ctx, 2), constantOrNull(ctx, 5))
                 .emit(k.address(ctx.inputName(0)), xt, ZeroPoint.lower(ctx, k, 2, xt, false),
                 k.address(ctx.inputName(3)), wt, ZeroPoint.lower(ctx, k, 5, wt, ctx.inputType(5).elementCount() > 1),
-                ctx.hasInput(8) ? k.address(ctx.inputName(8)) : -1, k.address(ctx.outputName(0)), yt, rq::emit);
+                ctx.hasInput(8) ? k.address(ctx.inputName(8)) : -1, k.address(ctx.outputName(0)), yt, rq);
     }
 
     @Override

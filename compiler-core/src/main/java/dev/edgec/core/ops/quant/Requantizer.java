@@ -21,7 +21,7 @@ import java.util.Optional;
  * (measured in the tests). With scales given at run time, this emits ONNX Runtime's float
  * computation instead, which agrees exactly.
  */
-final class Requantizer {
+final class Requantizer implements AccumulatorSink {
     private final KernelWriter k;
     private final DataType out;
     private final QuantRange range;
@@ -39,6 +39,12 @@ final class Requantizer {
     private int q = -1;
     private int r = -1;
     private int f = -1;
+    /** Locals holding the current channel's m0, shift and half (see {@link #beginChannel}), or -1. */
+    private int m0Local = -1;
+    private int shiftLocal = -1;
+    private int halfLocal = -1;
+    /** The channel local whose multiplier the locals hold, or -1. */
+    private int cachedChannel = -1;
 
     /**
      * @param aScale   input index of the (scalar) activation scale
@@ -106,6 +112,32 @@ final class Requantizer {
     }
 
     /** Pushes the requantized i32 value of the i32 local {@code acc} for the channel in local {@code channel}. */
+    @Override
+    public void push(int acc, int channel) {
+        emit(acc, channel);
+    }
+
+    /**
+     * Loads channel {@code channel}'s multiplier, shift and rounding half into locals once, so that the
+     * requantization of each of the channel's outputs reads locals instead of three i64 tables.
+     */
+    @Override
+    public void beginChannel(int channel) {
+        if (m0Table < 0) {
+            return;
+        }
+        Code c = k.code();
+        if (m0Local < 0) {
+            m0Local = k.newLocal(ValType.I64);
+            shiftLocal = k.newLocal(ValType.I64);
+            halfLocal = k.newLocal(ValType.I64);
+        }
+        c.localGet(channel).i32Const(3).i32Shl().i64Load(m0Table).localSet(m0Local);
+        c.localGet(channel).i32Const(3).i32Shl().i64Load(shiftTable).localSet(shiftLocal);
+        c.i64Const(1).localGet(shiftLocal).i64Const(1).i64Sub().i64Shl().localSet(halfLocal);
+        cachedChannel = channel;
+    }
+
     void emit(int acc, int channel) {
         if (fixedPoint()) {
             emitFixed(acc, channel);
@@ -155,6 +187,10 @@ final class Requantizer {
 
     private void pushHalf(int channel) {
         Code c = k.code();
+        if (channel == cachedChannel && halfLocal >= 0) {
+            c.localGet(halfLocal);
+            return;
+        }
         if (single != null) {
             c.i64Const(1L << (single.shift() - 1));
             return;
@@ -168,6 +204,8 @@ final class Requantizer {
         Code c = k.code();
         if (table < 0) {
             c.i64Const(constant);
+        } else if (channel == cachedChannel) {
+            c.localGet(table == m0Table ? m0Local : shiftLocal);
         } else {
             c.localGet(channel).i32Const(3).i32Shl().i64Load(table);
         }

@@ -29,7 +29,7 @@ import java.util.Set;
  *   <li>int8 symmetric per-output-channel weights (zero point 0) behind a per-axis DequantizeLinear,</li>
  *   <li>an int32 bias with scale s_input · s_weight[c] (zero point 0) where the bias adds unscaled,</li>
  *   <li>a QuantizeLinear → DequantizeLinear pair (int8, asymmetric, per tensor) on its input and its output
- *       (after the Relu when a Relu alone reads the output); the last layer's output (when no quantized node
+ *       (after the Relu, or a Clip from 0, when one alone reads the output); the last layer's output (when no quantized node
  *       lies downstream) stays float.</li>
  * </ul>
  * BatchNormalization is first folded into the Conv before it ({@link BatchNormPreFolding}).
@@ -249,8 +249,25 @@ public final class QdqQuantizer {
                 reader = n;
             }
         }
-        return reader != null && reader.getOpType().equals("Relu") && reader.getDomain().isEmpty() ? reader.getOutput(0)
-                : null;
+        return reader != null && reader.getDomain().isEmpty() && (reader.getOpType().equals("Relu")
+                || isClipFromZero(g, reader)) ? reader.getOutput(0) : null;
+    }
+
+    /**
+     * A Clip whose lower bound is the constant 0 (Relu6 and its kind): like Relu, the pair after it has
+     * a range starting at 0, and the fusion pass drops the Clip when QuantizeLinear saturates at its bounds.
+     */
+    private static boolean isClipFromZero(GraphProto g, NodeProto n) {
+        if (!n.getOpType().equals("Clip") || n.getInputCount() < 2 || n.getInput(1).isEmpty()) {
+            return false;
+        }
+        for (TensorProto t : g.getInitializerList()) {
+            if (t.getName().equals(n.getInput(1))) {
+                Tensor min = decode(t);
+                return min.elementCount() == 1 && min.getDouble(0) == 0;
+            }
+        }
+        return false;
     }
 
     /** Adds x → QuantizeLinear → DequantizeLinear → y; the new names are made from {@code label}, the tensor's original name. */
