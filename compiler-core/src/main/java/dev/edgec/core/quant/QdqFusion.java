@@ -34,8 +34,24 @@ public final class QdqFusion implements Pass {
         return "fuse-qdq";
     }
 
+    /**
+     * Fuses every pattern before returning: the pass manager runs activation fusion between two runs of
+     * this pass, and it would otherwise fuse the Relu of a Gemm/Conv → Relu → QuantizeLinear still
+     * waiting here into the float operator, which then has no integer form.
+     */
     @Override
     public Graph run(Graph g) {
+        Graph current = g;
+        while (true) {
+            Graph next = fuseOne(current);
+            if (next == current) {
+                return current;
+            }
+            current = next;
+        }
+    }
+
+    private Graph fuseOne(Graph g) {
         Map<String, Node> producers = new HashMap<>();
         Map<String, Integer> uses = new HashMap<>();
         for (Node n : g.nodes()) {
