@@ -9,7 +9,7 @@ import dev.edgec.core.abi.TensorSpec;
 import dev.edgec.core.onnx.OnnxImporter;
 import dev.edgec.core.onnx.proto.OnnxProto.ModelProto;
 import dev.edgec.core.quant.ptq.AccuracyReport;
-import dev.edgec.core.quant.ptq.BatchNormPrefold;
+import dev.edgec.core.quant.ptq.BatchNormPreFolding;
 import dev.edgec.core.quant.ptq.CalibrationMethod;
 import dev.edgec.core.quant.ptq.QdqQuantizer;
 import dev.edgec.ir.Shape;
@@ -46,7 +46,7 @@ public final class PostTrainingQuantization {
         byte[] bytes = read(model);
         ModelProto proto = OnnxImporter.parse(bytes);
         if (integerOnly) {
-            ModelProto folded = BatchNormPrefold.fold(proto);
+            ModelProto folded = BatchNormPreFolding.fold(proto);
             if (folded != proto) {
                 proto = folded;
                 bytes = folded.toByteArray();

@@ -22,8 +22,9 @@ import java.util.Optional;
  * the integer operator expects), a Conv bias is a constant int32 tensor dequantized with zero point 0
  * and scale {@code x_scale · w_scale}, and the float result feeds only the QuantizeLinear. The
  * DequantizeLinear nodes stay (dead-code elimination removes them once unused). Gemm is handled by
- * {@link QdqGemm}. A Relu between the operator and the QuantizeLinear is dropped when the zero point
- * makes it redundant.
+ * {@link QdqGemm}; a Gemm or MatMul whose float result no QuantizeLinear reads (an un-requantized last
+ * layer) by {@link QdqFloatOutput}. A Relu between the operator and the QuantizeLinear is dropped when the zero point
+ * makes it redundant, and so is a Clip from 0 whose upper bound Q saturates at anyway (Relu6).
  */
 public final class QdqFusion implements Pass {
     static final List<DataType> EIGHT_BIT = List.of(DataType.INT8, DataType.UINT8);
@@ -33,14 +34,21 @@ public final class QdqFusion implements Pass {
         return "fuse-qdq";
     }
 
+    /**
+     * Fuses every pattern before returning: the pass manager runs activation fusion between two runs of
+     * this pass, and it would otherwise fuse the Relu of a Gemm/Conv → Relu → QuantizeLinear still
+     * waiting here into the float operator, which then has no integer form.
+     */
     @Override
     public Graph run(Graph g) {
-        // every pattern in one run: the pass manager runs activation fusion after this pass, and it
-        // would fold a Relu that a pattern not yet fused still needs into a float Conv/Gemm/MatMul
-        for (Graph next = fuseOne(g); next != g; next = fuseOne(g)) {
-            g = next;
+        Graph current = g;
+        while (true) {
+            Graph next = fuseOne(current);
+            if (next == current) {
+                return current;
+            }
+            current = next;
         }
-        return g;
     }
 
     private Graph fuseOne(Graph g) {
@@ -55,8 +63,8 @@ public final class QdqFusion implements Pass {
                 continue;
             }
             Node op = producers.get(q.input(0));
-            if (isDefault(op, "Relu") && uses.getOrDefault(q.input(0), 0) == 1 && !g.isGraphOutput(q.input(0))
-                    && zeroPointIsTypeMinimum(g, q)) {
+            if ((isDefault(op, "Relu") || clipRedundantBefore(g, op, q)) && uses.getOrDefault(q.input(0), 0) == 1
+                    && !g.isGraphOutput(q.input(0)) && zeroPointIsTypeMinimum(g, q)) {
                 return withoutRelu(g, op, q);
             }
             if (op == null || !op.domain().isEmpty() || uses.getOrDefault(q.input(0), 0) != 1 || g.isGraphOutput(q.input(0))) {
@@ -76,7 +84,7 @@ public final class QdqFusion implements Pass {
                 return fused.get();
             }
         }
-        return g;
+        return QdqFloatOutput.fuseOne(g, producers).orElse(g);
     }
 
     /**
@@ -102,6 +110,28 @@ public final class QdqFusion implements Pass {
             }
         }
         return nodes;
+    }
+
+    /**
+     * A Clip (opset 11+, bounds as inputs) from the constant 0 to a constant max that QuantizeLinear
+     * {@code q} reaches its largest value at or below, so {@code Q(Clip(v, 0, max)) = Q(v)} once the
+     * zero point is the type minimum: Q saturates at both ends anyway (Relu6 before a [0, 6] range).
+     */
+    private static boolean clipRedundantBefore(Graph g, Node clip, Node q) {
+        if (!isDefault(clip, "Clip") || clip.inputs().size() < 3 || !clip.hasInput(1) || !clip.hasInput(2)
+                || !clip.attributes().isEmpty()) {
+            return false;
+        }
+        Tensor min = g.constants().get(clip.input(1));
+        Tensor max = g.constants().get(clip.input(2));
+        Tensor scale = g.constants().get(q.input(1));
+        Tensor zp = g.constants().get(q.input(2));
+        if (min == null || max == null || min.elementCount() != 1 || max.elementCount() != 1 || min.getDouble(0) != 0) {
+            return false;
+        }
+        long top = zp.dataType() == DataType.INT8 ? 127 : 255;
+        // Q(max) must already be the type maximum: round(max / scale) + zp >= top (with a margin for float rounding)
+        return max.getDouble(0) / scale.getDouble(0) + zp.getLong(0) >= top - 0.5 + 1e-3;
     }
 
     private static boolean zeroPointIsTypeMinimum(Graph g, Node q) {

@@ -84,7 +84,7 @@ final class QdqGemm {
         return Optional.of(b.setNodes(QdqFusion.rewrite(g, gemm, replacement, q)).build());
     }
 
-    private static boolean attributesFit(Node gemm) {
+    static boolean attributesFit(Node gemm) {
         for (Map.Entry<String, Attribute> e : gemm.attributes().entrySet()) {
             boolean fits = switch (e.getKey()) {
                 case "alpha", "beta" -> e.getValue() instanceof Attribute.FloatAttr f && f.value() == 1f;
@@ -100,7 +100,7 @@ final class QdqGemm {
     }
 
     /** The weights as {@code [N, K, 1]} filters. */
-    private static Tensor filters(Tensor w, boolean transB, int n, int k) {
+    static Tensor filters(Tensor w, boolean transB, int n, int k) {
         long[] v = w.toLongs();
         long[] out = new long[n * k];
         for (int o = 0; o < n; o++) {

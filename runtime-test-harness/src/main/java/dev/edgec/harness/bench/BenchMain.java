@@ -17,7 +17,9 @@ import java.util.stream.Stream;
  * <p>Arguments: any extra ONNX files to measure after {@code models/*.onnx}, and the options
  * {@code --out FILE}, {@code --seconds-per-system S}, {@code --warm-up S}, {@code --min-runs N},
  * {@code --max-runs N}, {@code --rounds N}, {@code --cold-runs N}, {@code --only NAME} (zoo models whose
- * file name contains NAME; repeatable), {@code --no-zoo}.
+ * file name contains NAME; repeatable), {@code --no-zoo}. {@code --int8} measures instead edgec's float
+ * module against its int8 one ({@link QuantBench}, calibrated on {@code --calibration-samples N} random
+ * samples, default 8) in wasmtime and Chicory, and writes {@code docs/benchmarks-int8.md}.
  */
 public final class BenchMain {
     private BenchMain() {
@@ -33,6 +35,8 @@ public final class BenchMain {
         int rounds = 10;
         int coldRuns = 3;
         boolean zoo = true;
+        boolean int8 = false;
+        int calibrationSamples = 8;
         List<String> only = new ArrayList<>();
         List<Path> extra = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -46,6 +50,8 @@ public final class BenchMain {
                 case "--cold-runs" -> coldRuns = Integer.parseInt(args[++i]);
                 case "--only" -> only.add(args[++i]);
                 case "--no-zoo" -> zoo = false;
+                case "--int8" -> int8 = true;
+                case "--calibration-samples" -> calibrationSamples = Integer.parseInt(args[++i]);
                 default -> {
                     if (args[i].startsWith("--")) {
                         throw new IllegalArgumentException("unknown option " + args[i]);
@@ -64,9 +70,18 @@ public final class BenchMain {
             }
         }
         models.addAll(extra);
+        if (int8 && !outGiven(args)) {
+            out = root.resolve("docs/benchmarks-int8.md");
+        }
         BenchSettings settings = new BenchSettings(models, out, root.resolve("cli/target/edgec.jar"),
                 root.resolve("runtime-test-harness/bench"), root.resolve("runtime-test-harness/target/bench"),
                 warmUp, seconds, minRuns, maxRuns, rounds, coldRuns);
+        if (int8) {
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, runInt8(settings, calibrationSamples));
+            System.out.println("wrote " + out);
+            return;
+        }
         BenchRun run = run(settings);
         Files.createDirectories(out.getParent());
         Files.writeString(out, BenchReport.markdown(run));
@@ -89,6 +104,25 @@ public final class BenchMain {
         long js = size(dist.resolve("ort-wasm-simd-threaded.mjs")) + size(dist.resolve("ort.node.min.mjs"));
         return new BenchRun(machine, loadBefore, MachineInfo.loadAverage(), bareNode, wasm, js, settings,
                 (System.nanoTime() - start) / 1e9, results);
+    }
+
+    /** The int8 mode: float against int8 modules in wasmtime and Chicory ({@link QuantBench}); returns the Markdown. */
+    static String runInt8(BenchSettings settings, int calibrationSamples) {
+        long start = System.nanoTime();
+        String loadBefore = MachineInfo.loadAverage();
+        var machine = MachineInfo.describe(settings.nodeDir());
+        QuantBench bench = new QuantBench(settings, calibrationSamples, System.out);
+        List<QuantBench.Result> results = new ArrayList<>();
+        List<String> names = names(settings.models());
+        for (int i = 0; i < names.size(); i++) {
+            results.add(bench.run(names.get(i), settings.models().get(i)));
+        }
+        return QuantBenchReport.markdown(results, machine, loadBefore, MachineInfo.loadAverage(), settings,
+                calibrationSamples, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static boolean outGiven(String[] args) {
+        return java.util.Arrays.asList(args).contains("--out");
     }
 
     /** File names without {@code .onnx}; a name two files share gets its folder in front. */

@@ -157,6 +157,11 @@ final class ModelBench {
      * inferences to time per round, from the median warm-up inference.
      */
     private int batchSize(Contender c) {
+        return batchSize(settings, c);
+    }
+
+    /** As {@link #batchSize(Contender)}, for {@code settings}; also used by {@link QuantBench}. */
+    static int batchSize(BenchSettings settings, Contender c) {
         List<Long> seen = new ArrayList<>();
         long start = System.nanoTime();
         int n = 1;

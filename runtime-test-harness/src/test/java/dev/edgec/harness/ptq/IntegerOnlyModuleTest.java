@@ -13,7 +13,7 @@ import dev.edgec.core.Compiler;
 import dev.edgec.core.abi.TensorSpec;
 import dev.edgec.core.onnx.OnnxImporter;
 import dev.edgec.core.onnx.proto.OnnxProto.ModelProto;
-import dev.edgec.core.quant.ptq.BatchNormPrefold;
+import dev.edgec.core.quant.ptq.BatchNormPreFolding;
 import dev.edgec.core.quant.ptq.QdqQuantizer;
 import dev.edgec.harness.FloatParts;
 import dev.edgec.harness.OrtReference;
@@ -58,7 +58,7 @@ class IntegerOnlyModuleTest {
 
     /** The zoo model quantized for integer-only compilation, as {@code compile --quantize int8 --integer-only} does. */
     static byte[] integerOnlyQdq(byte[] model) {
-        ModelProto folded = BatchNormPrefold.fold(OnnxImporter.parse(model));
+        ModelProto folded = BatchNormPreFolding.fold(OnnxImporter.parse(model));
         byte[] foldedBytes = folded.toByteArray();
         var ranges = OrtQuantization.calibrate(foldedBytes, OrtQuantization.randomSamples(foldedBytes, 1, 20),
                 QdqQuantizer.activationsToCalibrate(folded, true));

@@ -11,7 +11,7 @@ import dev.edgec.core.onnx.TensorDecoder;
 import dev.edgec.core.onnx.proto.OnnxProto.ModelProto;
 import dev.edgec.core.onnx.proto.OnnxProto.NodeProto;
 import dev.edgec.core.onnx.proto.OnnxProto.TensorProto;
-import dev.edgec.core.quant.ptq.BatchNormPrefold;
+import dev.edgec.core.quant.ptq.BatchNormPreFolding;
 import dev.edgec.core.quant.ptq.QdqQuantizer;
 import dev.edgec.harness.OrtReference;
 import dev.edgec.harness.RandomTensors;
@@ -56,7 +56,7 @@ class IntegerOnlyQuantizationTest {
     void batchNormalizationFoldsIntoTheConvAndComputesTheSame() {
         for (boolean bias : new boolean[] {false, true}) {
             byte[] model = convBn(bias, false);
-            ModelProto folded = BatchNormPrefold.fold(OnnxImporter.parse(model));
+            ModelProto folded = BatchNormPreFolding.fold(OnnxImporter.parse(model));
             assertEquals(List.of("Conv", "Relu"), folded.getGraph().getNodeList().stream().map(NodeProto::getOpType).toList());
             Map<String, Tensor> in = Map.of("x", random(new Random(2), 1, 3, 6, 6));
             try (OrtReference a = new OrtReference(model); OrtReference f = new OrtReference(folded.toByteArray())) {
@@ -72,7 +72,7 @@ class IntegerOnlyQuantizationTest {
     @Test
     void aConvWhoseOutputIsReadElsewhereKeepsItsBatchNormalization() {
         ModelProto m = OnnxImporter.parse(convBn(true, true));
-        assertSame(m, BatchNormPrefold.fold(m));
+        assertSame(m, BatchNormPreFolding.fold(m));
     }
 
     /** x → Conv → Relu → MaxPool → Flatten → Gemm → Softmax. */

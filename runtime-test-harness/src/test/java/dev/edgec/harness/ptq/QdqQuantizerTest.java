@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.edgec.cli.runtime.ChicoryRuntime;
+import dev.edgec.core.CompileOptions;
+import dev.edgec.core.CompileResult;
+import dev.edgec.core.Compiler;
 import dev.edgec.core.onnx.OnnxBuilder;
 import dev.edgec.core.onnx.OnnxImporter;
 import dev.edgec.core.onnx.proto.OnnxProto.ModelProto;
@@ -11,8 +15,11 @@ import dev.edgec.core.onnx.proto.OnnxProto.NodeProto;
 import dev.edgec.core.quant.ptq.AccuracyReport;
 import dev.edgec.core.quant.ptq.ActivationRange;
 import dev.edgec.core.quant.ptq.QdqQuantizer;
+import dev.edgec.harness.ModelCheck;
 import dev.edgec.harness.RandomTensors;
+import dev.edgec.harness.Tolerance;
 import dev.edgec.ir.DataType;
+import dev.edgec.ir.Node;
 import dev.edgec.ir.Shape;
 import dev.edgec.ir.Tensor;
 import dev.edgec.ir.TensorType;
@@ -56,9 +63,12 @@ class QdqQuantizerTest {
         assertEquals(model.getGraph().getInputList(), qdq.getGraph().getInputList());
         assertEquals(model.getGraph().getOutputList(), qdq.getGraph().getOutputList());
         List<String> ops = qdq.getGraph().getNodeList().stream().map(NodeProto::getOpType).toList();
+        // the last layer's output stays float: nothing quantized reads it
         assertEquals(List.of("QuantizeLinear", "DequantizeLinear", "DequantizeLinear", "MatMul", "QuantizeLinear",
-                "DequantizeLinear", "DequantizeLinear", "DequantizeLinear", "Gemm", "QuantizeLinear", "DequantizeLinear",
-                "Softmax"), ops);
+                "DequantizeLinear", "DequantizeLinear", "DequantizeLinear", "Gemm", "Softmax"), ops);
+        List<String> requantized = QdqQuantizer.quantize(model, OrtQuantization.calibrate(bytes, samples), true, true)
+                .getGraph().getNodeList().stream().map(NodeProto::getOpType).toList();
+        assertEquals(List.of("Gemm", "QuantizeLinear", "DequantizeLinear", "Softmax"), requantized.subList(8, 12));
         NodeProto gemm = qdq.getGraph().getNode(8);
         assertEquals("DequantizeLinear", producer(qdq, gemm.getInput(2)).getOpType(), "int32 bias");
         assertEquals(1, qdq.getGraph().getNode(2).getAttribute(0).getI(), "MatMul's weight channels are its columns");
@@ -78,6 +88,65 @@ class QdqQuantizerTest {
         assertEquals(List.of("matmul_0", "w2", "b2"), gemm.getInputList());
         AccuracyReport r = OrtQuantization.compare(bytes, qdq.toByteArray(), samples);
         assertTrue(r.maxAbsError(0) < 0.05, r.lines().toString());
+    }
+
+    /** The un-requantized last Gemm compiles to an integer pointwise ConvInteger + int32 bias + DequantizeLinear and follows ONNX Runtime. */
+    @Test
+    void lastLayerCompilesToAnIntegerKernelWithAFloatEpilogue() {
+        byte[] bytes = matMulGemm(13, true);
+        List<Map<String, Tensor>> samples = OrtQuantization.randomSamples(bytes, 5, 20);
+        byte[] qdq = QdqQuantizer.quantize(OnnxImporter.parse(bytes), OrtQuantization.calibrate(bytes, samples)).toByteArray();
+        CompileResult r = new Compiler().compile(qdq, CompileOptions.defaults());
+        List<String> ops = r.graph().nodes().stream().map(Node::opType).toList();
+        assertTrue(ops.contains("ConvInteger") && !ops.contains("Gemm") && !ops.contains("MatMul"), ops.toString());
+        for (Map<String, Tensor> s : samples.subList(0, 5)) {
+            String why = ModelCheck.mismatch(qdq, r, s, Tolerance.ONNX_BACKEND, new ChicoryRuntime());
+            assertEquals(null, why);
+        }
+    }
+
+    /** With the input at its calibrated channel means, bias correction makes the int8 weights give the float output. */
+    @Test
+    void biasCorrectionCancelsWeightRoundingAtTheMeanInput() {
+        Random rnd = new Random(8);
+        OnnxBuilder b = new OnnxBuilder("g", 13);
+        Tensor w = random(rnd, 16, 5);
+        Tensor bias = random(rnd, 5);
+        String y = b.node("Gemm", List.of(b.input("x", DataType.FLOAT32, 1, 16), b.initializer("w", w), b.initializer("b", bias)));
+        b.output(b.node("Relu", List.of(y)), DataType.FLOAT32, 1, 5);
+        ModelProto model = OnnxImporter.parse(b.toBytes());
+        double[] means = new double[16];
+        for (int i = 0; i < 16; i++) {
+            means[i] = 0.5 + 0.25 * rnd.nextDouble();
+        }
+        Map<String, ActivationRange> ranges = Map.of("x", new ActivationRange(0, 1, means), "gemm_0",
+                new ActivationRange(-4, 4));
+        for (boolean correct : new boolean[] {false, true}) {
+            ModelProto q = QdqQuantizer.quantize(model, ranges, false, correct);
+            Map<String, Tensor> inits = new java.util.HashMap<>();
+            var decoder = new dev.edgec.core.onnx.TensorDecoder(new dev.edgec.core.onnx.ExternalDataResolver(null), Long.MAX_VALUE);
+            q.getGraph().getInitializerList().forEach(t -> inits.put(t.getName(), decoder.decode(t, t.getName())));
+            NodeProto gemm = q.getGraph().getNodeList().stream().filter(n -> n.getOpType().equals("Gemm")).findFirst().orElseThrow();
+            NodeProto wdq = producer(q, gemm.getInput(1));
+            NodeProto bdq = producer(q, gemm.getInput(2));
+            double worst = 0;
+            double step = 0;
+            for (int n = 0; n < 5; n++) {
+                double exact = bias.getDouble(n);
+                double rounded = inits.get(bdq.getInput(0)).getLong(n) * inits.get(bdq.getInput(1)).getDouble(n);
+                for (int k = 0; k < 16; k++) {
+                    exact += w.getDouble(k * 5 + n) * means[k];
+                    rounded += inits.get(wdq.getInput(0)).getLong(k * 5 + n) * inits.get(wdq.getInput(1)).getDouble(n) * means[k];
+                }
+                worst = Math.max(worst, Math.abs(exact - rounded));
+                step = Math.max(step, inits.get(bdq.getInput(1)).getDouble(n));
+            }
+            if (correct) {
+                assertTrue(worst <= step / 2 * 1.001, "corrected: off by " + worst + ", bias step " + step);
+            } else {
+                assertTrue(worst > step, "uncorrected: off by " + worst + ", bias step " + step);
+            }
+        }
     }
 
     private static NodeProto producer(ModelProto m, String tensor) {

@@ -5,4 +5,8 @@ package dev.edgec.core.ops.quant;
 interface AccumulatorSink {
     /** Pushes the output value for the i32 local {@code acc} of output channel (local) {@code channel}. */
     void push(int acc, int channel);
+
+    /** Called where the kernel starts the outputs of the output channel in local {@code channel}, before its first push. */
+    default void beginChannel(int channel) {
+    }
 }

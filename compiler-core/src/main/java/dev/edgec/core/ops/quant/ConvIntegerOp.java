@@ -34,7 +34,11 @@ final class ConvIntegerOp implements Operator {
         DataType xt = ctx.inputType(0).dataType();
         DataType wt = ctx.inputType(1).dataType();
         boolean perChannel = ctx.hasInput(3) && ctx.inputType(3).elementCount() > 1;
-        new IntegerConvKernel(k, p).emit(k.address(ctx.inputName(0)), xt, ZeroPoint.lower(ctx, k, 2, xt, false),
+        new IntegerConvKernel(k, p).zeroPointsGiven(ctx.hasInput(2), ctx.hasInput(3))
+                .foldZeroPoints(ctx.constantInput(1).orElse(null), constantOrNull(ctx, 2), constantOrNull(ctx, 3))
+                .padInputIf(scratchBytes(ctx) > 0, k.address(ctx.inputName(0)), xt, ZeroPoint.lower(ctx, k, 2, xt, false),
+                        scratchBytes(ctx) > 0 ? k.scratch() : -1)
+                .emit(k.address(ctx.inputName(0)), xt, ZeroPoint.lower(ctx, k, 2, xt, false),
                 k.address(ctx.inputName(1)), wt, ZeroPoint.lower(ctx, k, 3, wt, perChannel), -1,
                 k.address(ctx.outputName(0)), DataType.INT32, (acc, ch) -> k.code().localGet(acc));
     }
@@ -42,5 +46,17 @@ final class ConvIntegerOp implements Operator {
     @Override
     public long macs(OpContext ctx) {
         return plan(ctx).macs();
+    }
+
+    /** The zero-point-padded copy of X when the weights and zero points are constants and padding is worth removing. */
+    @Override
+    public long scratchBytes(OpContext ctx) {
+        boolean constants = ctx.constantInput(1).isPresent() && (!ctx.hasInput(2) || ctx.constantInput(2).isPresent())
+                && (!ctx.hasInput(3) || ctx.constantInput(3).isPresent());
+        return constants ? IntegerConvKernel.paddedInputBytes(plan(ctx)) : 0;
+    }
+
+    private static dev.edgec.ir.Tensor constantOrNull(OpContext ctx, int i) {
+        return ctx.hasInput(i) ? ctx.constantInput(i).orElse(null) : null;
     }
 }

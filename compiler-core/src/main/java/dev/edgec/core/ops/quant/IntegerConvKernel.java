@@ -4,6 +4,8 @@ import dev.edgec.core.lower.KernelWriter;
 import dev.edgec.core.ops.nn.ConvOp;
 import dev.edgec.core.ops.nn.WindowGeometry;
 import dev.edgec.ir.DataType;
+import dev.edgec.ir.Shape;
+import dev.edgec.ir.Tensor;
 import dev.edgec.wasm.Code;
 
 /**
@@ -16,6 +18,10 @@ import dev.edgec.wasm.Code;
 final class IntegerConvKernel {
     /** Largest window unrolled for interior outputs (about 14 bytes of code per tap). */
     private static final int MAX_UNROLLED_TAPS = 512;
+    /** Share of outputs touching the padding from which copying X into a padded buffer pays (see {@link #paddedInputBytes}). */
+    private static final double MIN_BORDER_SHARE = 0.1;
+    /** Taps per unrolled block when several channels of a folded interior window are unrolled together. */
+    private static final int BLOCK_TAPS = 64;
 
     private final KernelWriter k;
     private final Code c;
@@ -28,6 +34,10 @@ final class IntegerConvKernel {
     private final int kernelVolume;
     /** Per dimension the outputs whose window is inside the input, or null: see {@link #interiorRanges}. */
     private final int[][] interior;
+    /** Address of the int32 {@code x_zp · Σ (w − w_zp)} per filter, or -1: see {@link #foldZeroPoints}. */
+    private int foldedZeroPoints = -1;
+    /** The weight zero point is a constant 0 everywhere, so the kernel does not subtract it. */
+    private boolean weightZeroIsZero;
 
     IntegerConvKernel(KernelWriter k, ConvOp.Plan p) {
         this.k = k;
@@ -51,10 +61,152 @@ final class IntegerConvKernel {
     }
 
     /**
+     * With constant weights and zero points: interior windows (no padding) then compute
+     * {@code Σ x (w − w_zp) − x_zp Σ (w − w_zp)} with the second term a per-filter constant, so their
+     * inner loop multiplies raw loads like the float kernel (load, load, multiply, add) instead of
+     * subtracting both zero points per tap; a weight zero point of 0 is not subtracted anywhere. Exact:
+     * i32 arithmetic wraps, and the true result fits. Call before {@link #emit}; a null argument leaves
+     * the kernel as it was.
+     */
+    IntegerConvKernel foldZeroPoints(Tensor w, Tensor xZp, Tensor wZp) {
+        if (w == null || xZp == null && xZpGiven || wZp == null && wZpGiven) {
+            return this;
+        }
+        int filters = p.filters();
+        long[] wv = w.toLongs();
+        long[] wz = wZp == null ? new long[1] : wZp.toLongs();
+        long zx = xZp == null ? 0 : xZp.getLong(0);
+        weightZeroIsZero = java.util.Arrays.stream(wz).allMatch(v -> v == 0);
+        int per = wv.length / filters;
+        long[] corr = new long[filters];
+        for (int m = 0; m < filters; m++) {
+            long zw = wz[wz.length == 1 ? 0 : m];
+            long sum = 0;
+            for (int i = 0; i < per; i++) {
+                sum += wv[m * per + i] - zw;
+            }
+            corr[m] = (int) (zx * sum);
+        }
+        foldedZeroPoints = k.constantData(Tensor.ofLongs(DataType.INT32, Shape.of(filters), corr));
+        return this;
+    }
+
+    /**
+     * Bytes of the padded copy of X that {@link #padInput} writes, or 0 when it does not pay: no
+     * padding, a window too large to unroll, or fewer than {@link #MIN_BORDER_SHARE} of the outputs
+     * with a window touching the padding (those take the checked loop, about 4 times slower per tap).
+     */
+    static long paddedInputBytes(ConvOp.Plan p) {
+        WindowGeometry g = p.window();
+        boolean padded = false;
+        long volume = 1;
+        long kernel = 1;
+        for (int i = 0; i < g.rank(); i++) {
+            padded |= g.padBegin()[i] > 0 || g.padEnd()[i] > 0;
+            volume *= g.input()[i] + g.padBegin()[i] + g.padEnd()[i];
+            kernel *= g.kernel()[i];
+        }
+        if (!padded || kernel > MAX_UNROLLED_TAPS) {
+            return 0;
+        }
+        long inside = 1;
+        long outputs = 1;
+        for (int i = 0; i < g.rank(); i++) {
+            int lo = Math.floorDiv(g.padBegin()[i] + g.strides()[i] - 1, g.strides()[i]);
+            int last = g.input()[i] - 1 - (g.kernel()[i] - 1) * g.dilations()[i] + g.padBegin()[i];
+            int hi = last < 0 ? 0 : Math.min(g.output()[i], Math.floorDiv(last, g.strides()[i]) + 1);
+            inside *= Math.max(0, hi - lo);
+            outputs *= g.output()[i];
+        }
+        return 1 - (double) inside / outputs >= MIN_BORDER_SHARE ? (long) p.batch() * p.channels() * volume : 0;
+    }
+
+    /**
+     * Copies X into {@code scratch} ({@link #paddedInputBytes} bytes) with the padding filled with X's
+     * zero point, and returns the kernel for that copy: same outputs, no padding, so every window is
+     * interior (a padded tap reads the zero point, so it adds 0, as the checked loop's skipped tap did).
+     * Needs {@link #foldZeroPoints} to have folded.
+     */
+    /** {@link #padInput} when {@code pad} and the zero points folded, else this kernel. */
+    IntegerConvKernel padInputIf(boolean pad, int x, DataType xt, ZeroPoint xZp, int scratch) {
+        return pad && foldedZeroPoints >= 0 ? padInput(x, xt, xZp, scratch) : this;
+    }
+
+    IntegerConvKernel padInput(int x, DataType xt, ZeroPoint xZp, int scratch) {
+        int[] padded = new int[rank];
+        int[] pStrides = new int[rank];
+        int volume = 1;
+        for (int i = rank - 1; i >= 0; i--) {
+            padded[i] = g.input()[i] + g.padBegin()[i] + g.padEnd()[i];
+            pStrides[i] = volume;
+            volume *= padded[i];
+        }
+        int planes = p.batch() * p.channels();
+        int zx = k.newI32();
+        xZp.load(k, -1, zx);
+        k.forRange(planes * volume, i -> {
+            c.localGet(i).localGet(zx);
+            k.store(xt, scratch);
+        });
+        int src = k.newI32();
+        int[] dst = new int[rank + 1];
+        for (int i = 0; i <= rank; i++) {
+            dst[i] = k.newI32();
+        }
+        c.i32Const(0).localSet(src);
+        int pVolume = volume;
+        k.forRange(planes, pl -> {
+            int begin = 0;
+            for (int i = 0; i < rank; i++) {
+                begin += g.padBegin()[i] * pStrides[i];
+            }
+            c.localGet(pl).i32Const(pVolume).i32Mul().i32Const(begin).i32Add().localSet(dst[0]);
+            copyRows(0, x, xt, scratch, src, dst, pStrides);
+        });
+        int[] zeros = new int[rank];
+        WindowGeometry pg = new WindowGeometry(padded, g.kernel(), g.strides(), g.dilations(), zeros, zeros, g.output());
+        IntegerConvKernel r = new IntegerConvKernel(k, new ConvOp.Plan(p.batch(), p.channels(), p.filters(), p.group(), pg));
+        r.foldedZeroPoints = foldedZeroPoints;
+        r.weightZeroIsZero = weightZeroIsZero;
+        r.paddedCopy = scratch;
+        return r;
+    }
+
+    /** Copies the input rows of dimension {@code i} on: element by element, {@code src} running through X. */
+    private void copyRows(int i, int x, DataType xt, int scratch, int src, int[] dst, int[] pStrides) {
+        k.forRange(g.input()[i], j -> {
+            c.localGet(dst[i]).localGet(j).i32Const(pStrides[i]).i32Mul().i32Add().localSet(dst[i + 1]);
+            if (i == rank - 1) {
+                c.localGet(dst[i + 1]);
+                c.localGet(src);
+                k.load(xt, x);
+                k.store(xt, scratch);
+                c.localGet(src).i32Const(1).i32Add().localSet(src);
+            } else {
+                copyRows(i + 1, x, xt, scratch, src, dst, pStrides);
+            }
+        });
+    }
+
+    /** Address of the padded copy of X this kernel reads instead of X (see {@link #padInput}), or -1. */
+    private int paddedCopy = -1;
+    private boolean xZpGiven = true;
+    private boolean wZpGiven = true;
+
+    /** Says which zero points the node has at all (an absent one is 0); call before {@link #foldZeroPoints}. */
+    IntegerConvKernel zeroPointsGiven(boolean x, boolean w) {
+        xZpGiven = x;
+        wZpGiven = w;
+        return this;
+    }
+
+    /**
+     * @param xAddress address of X (a kernel from {@link #padInput} reads its padded copy instead)
      * @param bias address of the int32 bias, or -1
      */
-    void emit(int x, DataType xt, ZeroPoint xZp, int w, DataType wt, ZeroPoint wZp, int bias, int y, DataType yt,
+    void emit(int xAddress, DataType xt, ZeroPoint xZp, int w, DataType wt, ZeroPoint wZp, int bias, int y, DataType yt,
               AccumulatorSink sink) {
+        int x = paddedCopy >= 0 ? paddedCopy : xAddress;
         int cg = p.channelsPerGroup();
         int xg = k.newI32();
         int wm = k.newI32();
@@ -84,6 +236,7 @@ final class IntegerConvKernel {
             c.localGet(m).i32Const(p.filtersPerGroup()).i32DivU().i32Const(cg * plane).i32Mul().i32Add().localSet(xg);
             c.localGet(m).i32Const(cg * kernelVolume).i32Mul().localSet(wm);
             wZp.load(k, m, zw);
+            sink.beginChannel(m);
             outputs(0, pos, () -> {
                 if (bias >= 0) {
                     c.localGet(m).i32Const(2).i32Shl().i32Load(bias).localSet(acc);
@@ -101,7 +254,9 @@ final class IntegerConvKernel {
                             c.localGet(zx).i32Sub();
                             c.localGet(wc).localGet(wOff[rank - 1]).i32Add();
                             k.load(wt, w);
-                            c.localGet(zw).i32Sub();
+                            if (!weightZeroIsZero) {
+                                c.localGet(zw).i32Sub();
+                            }
                             c.i32Mul().i32Add().localSet(acc);
                         });
                         c.localGet(xc).i32Const(plane).i32Add().localSet(xc);
@@ -110,6 +265,8 @@ final class IntegerConvKernel {
                 };
                 if (interior == null) {
                     checked.run();
+                } else if (allInterior()) {
+                    unrolledWindow(pos, xg, wm, xc, wc, acc, zx, zw, x, xt, w, wt);
                 } else {
                     pushInside(pos);
                     c.if_();
@@ -149,6 +306,10 @@ final class IntegerConvKernel {
      */
     private void unrolledWindow(int[] pos, int xg, int wm, int xc, int wc, int acc, int zx, int zw, int x, DataType xt,
                                 int w, DataType wt) {
+        if (foldedZeroPoints >= 0) {
+            foldedWindow(pos, xg, wm, xc, wc, acc, zw, x, xt, w, wt);
+            return;
+        }
         int shift = 0;
         c.localGet(xg);
         for (int i = 0; i < rank; i++) {
@@ -181,6 +342,72 @@ final class IntegerConvKernel {
             c.localGet(xc).i32Const(plane).i32Add().localSet(xc);
             c.localGet(wc).i32Const(kernelVolume).i32Add().localSet(wc);
         });
+    }
+
+    /**
+     * The interior window with the zero points folded ({@link #foldZeroPoints}): {@code acc −= corr[m]},
+     * then raw products, several channels unrolled per loop iteration (up to {@link #BLOCK_TAPS} taps)
+     * as the float kernel does.
+     */
+    private void foldedWindow(int[] pos, int xg, int wm, int xc, int wc, int acc, int zw, int x, DataType xt, int w,
+                              DataType wt) {
+        int shift = 0;
+        c.localGet(xg);
+        for (int i = 0; i < rank; i++) {
+            c.localGet(pos[i]).i32Const(g.strides()[i] * inStrides[i]).i32Mul().i32Add();
+            shift -= g.padBegin()[i] * inStrides[i];
+        }
+        if (shift != 0) {
+            c.i32Const(shift).i32Add();
+        }
+        c.localSet(xc);
+        c.localGet(wm).localSet(wc);
+        int cg = p.channelsPerGroup();
+        int unroll = 1;
+        for (int u = 1; u <= cg; u++) {
+            if (cg % u == 0 && u * kernelVolume <= BLOCK_TAPS) {
+                unroll = u;
+            }
+        }
+        int channels = unroll;
+        // the filter index is wm / (cg * kernelVolume); corr is read once per output
+        c.localGet(acc);
+        c.localGet(wm).i32Const(cg * kernelVolume).i32DivU().i32Const(2).i32Shl().i32Load(foldedZeroPoints);
+        c.i32Sub().localSet(acc);
+        k.forRange(cg / unroll, blk -> {
+            c.localGet(acc);
+            for (int ch = 0; ch < channels; ch++) {
+                for (int t = 0; t < kernelVolume; t++) {
+                    int offset = ch * plane;
+                    int rest = t;
+                    for (int i = rank - 1; i >= 0; i--) {
+                        offset += rest % g.kernel()[i] * g.dilations()[i] * inStrides[i];
+                        rest /= g.kernel()[i];
+                    }
+                    c.localGet(xc);
+                    k.load(xt, x + offset);
+                    c.localGet(wc);
+                    k.load(wt, w + ch * kernelVolume + t);
+                    if (!weightZeroIsZero) {
+                        c.localGet(zw).i32Sub();
+                    }
+                    c.i32Mul().i32Add();
+                }
+            }
+            c.localSet(acc);
+            c.localGet(xc).i32Const(channels * plane).i32Add().localSet(xc);
+            c.localGet(wc).i32Const(channels * kernelVolume).i32Add().localSet(wc);
+        });
+    }
+
+    /** Every output's window lies inside the input (no padding reached). */
+    private boolean allInterior() {
+        for (int i = 0; i < rank; i++) {
+            if (interior[i][0] != 0 || interior[i][1] != g.output()[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Per dimension, the outputs {@code [lo, hi)} whose window lies inside the input; null if some dimension has none or the window is too large to unroll. */

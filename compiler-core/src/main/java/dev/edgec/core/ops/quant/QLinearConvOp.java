@@ -55,13 +55,29 @@ final class QLinearConvOp implements Operator {
         DataType wt = ctx.inputType(3).dataType();
         DataType yt = ctx.inputType(7).dataType();
         Requantizer rq = new Requantizer(ctx, k, 1, 4, 6, 7, yt);
-        new IntegerConvKernel(k, p).emit(k.address(ctx.inputName(0)), xt, ZeroPoint.lower(ctx, k, 2, xt, false),
+        new IntegerConvKernel(k, p).zeroPointsGiven(ctx.hasInput(2), ctx.hasInput(5))
+                .foldZeroPoints(ctx.constantInput(3).orElse(null), constantOrNull(ctx, 2), constantOrNull(ctx, 5))
+                .padInputIf(scratchBytes(ctx) > 0, k.address(ctx.inputName(0)), xt, ZeroPoint.lower(ctx, k, 2, xt, false),
+                        scratchBytes(ctx) > 0 ? k.scratch() : -1)
+                .emit(k.address(ctx.inputName(0)), xt, ZeroPoint.lower(ctx, k, 2, xt, false),
                 k.address(ctx.inputName(3)), wt, ZeroPoint.lower(ctx, k, 5, wt, ctx.inputType(5).elementCount() > 1),
-                ctx.hasInput(8) ? k.address(ctx.inputName(8)) : -1, k.address(ctx.outputName(0)), yt, rq::emit);
+                ctx.hasInput(8) ? k.address(ctx.inputName(8)) : -1, k.address(ctx.outputName(0)), yt, rq);
     }
 
     @Override
     public long macs(OpContext ctx) {
         return plan(ctx).macs();
+    }
+
+    /** The zero-point-padded copy of X when the weights and zero points are constants and padding is worth removing. */
+    @Override
+    public long scratchBytes(OpContext ctx) {
+        boolean constants = ctx.constantInput(3).isPresent() && (!ctx.hasInput(2) || ctx.constantInput(2).isPresent())
+                && (!ctx.hasInput(5) || ctx.constantInput(5).isPresent());
+        return constants ? IntegerConvKernel.paddedInputBytes(plan(ctx)) : 0;
+    }
+
+    private static dev.edgec.ir.Tensor constantOrNull(OpContext ctx, int i) {
+        return ctx.hasInput(i) ? ctx.constantInput(i).orElse(null) : null;
     }
 }

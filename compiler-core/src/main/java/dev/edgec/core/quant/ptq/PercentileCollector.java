@@ -74,6 +74,6 @@ public final class PercentileCollector {
         }
         double lo = loBin == 0 ? r.min() : r.min() + loBin * binWidth;
         double hi = hiBin == BINS - 1 ? r.max() : r.min() + (hiBin + 1) * binWidth;
-        return new ActivationRange(lo, Math.max(lo, hi));
+        return r.withRange(lo, Math.max(lo, hi));
     }
 }

@@ -29,8 +29,10 @@ import java.util.Set;
  *   <li>int8 symmetric per-output-channel weights (zero point 0) behind a per-axis DequantizeLinear,</li>
  *   <li>an int32 bias with scale s_input · s_weight[c] (zero point 0) where the bias adds unscaled,</li>
  *   <li>a QuantizeLinear → DequantizeLinear pair (int8, asymmetric, per tensor) on its input and its output
- *       (after the Relu when a Relu alone reads the output).</li>
+ *       (after the Relu, or a Clip from 0, when one alone reads the output); the last layer's output (when no quantized node
+ *       lies downstream) stays float.</li>
  * </ul>
+ * BatchNormalization is first folded into the Conv before it ({@link BatchNormPreFolding}).
  * Graph inputs and outputs keep their names and float types, so the result is a drop-in replacement.
  * The output opset is max(13, model opset), the first with per-axis DequantizeLinear.
  */
@@ -47,7 +49,8 @@ public final class QdqQuantizer {
     }
 
     /** The activation tensors whose ranges {@link #quantize} needs, in graph order. */
-    public static List<String> activationsToCalibrate(ModelProto model) {
+    public static List<String> activationsToCalibrate(ModelProto floatModel) {
+        ModelProto model = BatchNormPreFolding.fold(floatModel);
         Map<String, TensorProto> inits = initializers(model.getGraph());
         Set<String> names = new LinkedHashSet<>();
         for (NodeProto n : model.getGraph().getNodeList()) {
@@ -69,8 +72,12 @@ public final class QdqQuantizer {
 
     /** {@link #quantize(ModelProto, Map)} with {@code integerOnly}: every operator with an integer kernel gets QDQ pairs. */
     public static ModelProto quantize(ModelProto model, Map<String, ActivationRange> ranges, boolean integerOnly) {
-        return quantize(model, ranges, integerOnly ? new IntegerOnlyPlan(model.getGraph(), activationsToCalibrate(model))
-                : null);
+        if (!integerOnly) {
+            return quantize(model, ranges);
+        }
+        // integer-only: every tensor between the int8 edges is int8, the logits too
+        ModelProto folded = BatchNormPreFolding.fold(model);
+        return quantize(folded, ranges, new IntegerOnlyPlan(folded.getGraph(), activationsToCalibrate(folded)), true, true);
     }
 
     /**
@@ -80,10 +87,22 @@ public final class QdqQuantizer {
      *     meaning changed by opset 13, or its weights are stored as external data
      */
     public static ModelProto quantize(ModelProto model, Map<String, ActivationRange> ranges) {
-        return quantize(model, ranges, (IntegerOnlyPlan) null);
+        return quantize(model, ranges, false, true);
     }
 
-    private static ModelProto quantize(ModelProto model, Map<String, ActivationRange> ranges, IntegerOnlyPlan integer) {
+    /**
+     * As {@link #quantize(ModelProto, Map)}; {@code requantizeLastLayer} also puts the QuantizeLinear →
+     * DequantizeLinear pair on the output of the last layers (see {@link #leadingToQuantizedNodes}),
+     * as ONNX Runtime's quantizer does by default; {@code correctBias} applies {@link BiasCorrection}
+     * where the ranges carry channel means.
+     */
+    public static ModelProto quantize(ModelProto floatModel, Map<String, ActivationRange> ranges,
+            boolean requantizeLastLayer, boolean correctBias) {
+        return quantize(BatchNormPreFolding.fold(floatModel), ranges, null, requantizeLastLayer, correctBias);
+    }
+
+    private static ModelProto quantize(ModelProto model, Map<String, ActivationRange> ranges, IntegerOnlyPlan integer,
+            boolean requantizeLastLayer, boolean correctBias) {
         GraphProto g = model.getGraph();
         int opset = defaultOpset(model);
         if (opset < MIN_OPSET) {
@@ -118,6 +137,9 @@ public final class QdqQuantizer {
             }
         }
         Set<String> toQuantize = new HashSet<>(activations);
+        if (!requantizeLastLayer) {
+            toQuantize.retainAll(leadingToQuantizedNodes(g, inits));
+        }
         for (NodeProto n : g.getNodeList()) {
             QuantizableNode q = QuantizableNode.of(n, inits);
             NodeProto.Builder nb = n.toBuilder();
@@ -129,7 +151,8 @@ public final class QdqQuantizer {
             }
             if (q != null) {
                 quantizeWeights(out, names, q, nb, inits, weightCache, weightScales,
-                        activationParams.computeIfAbsent(q.activation(), a -> params(a, ranges)));
+                        activationParams.computeIfAbsent(q.activation(), a -> params(a, ranges)),
+                        correctBias ? range(q.activation(), ranges).channelMeans() : null);
             }
             // A calibrated output is written to a float temporary; Q → DQ gives the original name back to every consumer.
             List<String[]> qdq = new ArrayList<>();
@@ -165,19 +188,20 @@ public final class QdqQuantizer {
 
     private static void quantizeWeights(GraphProto.Builder out, Names names, QuantizableNode q, NodeProto.Builder nb,
             Map<String, TensorProto> inits, Map<String, String> weightCache, Map<String, float[]> weightScales,
-            QuantParams in) {
+            QuantParams in, double[] inputMeans) {
         String key = q.weight() + "@" + q.weightAxis();
         String wdq = weightCache.get(key);
+        Tensor wFloat = decode(inits.get(q.weight()));
+        ChannelQuantizer.PerChannel w = ChannelQuantizer.weights(wFloat, q.weightAxis());
         if (wdq == null) {
-            ChannelQuantizer.PerChannel w = ChannelQuantizer.weights(decode(inits.get(q.weight())), q.weightAxis());
             wdq = addConstantDq(out, names, q.weight(), w, DataType.INT8);
             weightCache.put(key, wdq);
             weightScales.put(key, w.scales());
         }
         nb.setInput(1, wdq);
         if (q.quantizeBias()) {
-            ChannelQuantizer.PerChannel b = ChannelQuantizer.bias(decode(inits.get(q.bias())), in.scale(),
-                    weightScales.get(key));
+            Tensor bias = BiasCorrection.corrected(q, decode(inits.get(q.bias())), wFloat, w, inputMeans);
+            ChannelQuantizer.PerChannel b = ChannelQuantizer.bias(bias, in.scale(), weightScales.get(key));
             nb.setInput(2, addConstantDq(out, names, q.bias() + "_" + q.output(), b, DataType.INT32));
         }
     }
@@ -205,6 +229,31 @@ public final class QdqQuantizer {
     }
 
     /**
+     * The tensors from which some quantized node's input activation is reachable. A quantized node
+     * whose output is not among them (the last layer: a classifier's logits, a reconstruction) gets no
+     * QuantizeLinear → DequantizeLinear pair on its output: nothing downstream runs on integers, so the
+     * pair would only round the result to 256 levels (flipping the top-1 class of close logits). Its
+     * int32 accumulator is dequantized straight to float instead (the fuse-qdq pass lowers
+     * DQ → Gemm/MatMul → float to an integer kernel with a float epilogue), as ONNX Runtime users get by
+     * excluding the output node from quantization.
+     */
+    private static Set<String> leadingToQuantizedNodes(GraphProto g, Map<String, TensorProto> inits) {
+        Set<String> reach = new HashSet<>();
+        List<NodeProto> nodes = g.getNodeList();
+        for (int i = nodes.size() - 1; i >= 0; i--) {
+            NodeProto n = nodes.get(i);
+            QuantizableNode q = QuantizableNode.of(n, inits);
+            if (q != null) {
+                reach.add(q.activation());
+            }
+            if (n.getOutputList().stream().anyMatch(reach::contains)) {
+                reach.addAll(n.getInputList());
+            }
+        }
+        return reach;
+    }
+
+    /**
      * The output of the Relu that alone reads {@code tensor} (which is no graph output), else null. The
      * Q/DQ pair then goes after the Relu, as ONNX Runtime's quantizer places it: the range starts at 0,
      * so each int8 step is half as large, and Conv → Relu → QuantizeLinear fuses into one integer kernel.
@@ -222,8 +271,25 @@ public final class QdqQuantizer {
                 reader = n;
             }
         }
-        return reader != null && reader.getOpType().equals("Relu") && reader.getDomain().isEmpty() ? reader.getOutput(0)
-                : null;
+        return reader != null && reader.getDomain().isEmpty() && (reader.getOpType().equals("Relu")
+                || isClipFromZero(g, reader)) ? reader.getOutput(0) : null;
+    }
+
+    /**
+     * A Clip whose lower bound is the constant 0 (Relu6 and its kind): like Relu, the pair after it has
+     * a range starting at 0, and the fusion pass drops the Clip when QuantizeLinear saturates at its bounds.
+     */
+    private static boolean isClipFromZero(GraphProto g, NodeProto n) {
+        if (!n.getOpType().equals("Clip") || n.getInputCount() < 2 || n.getInput(1).isEmpty()) {
+            return false;
+        }
+        for (TensorProto t : g.getInitializerList()) {
+            if (t.getName().equals(n.getInput(1))) {
+                Tensor min = decode(t);
+                return min.elementCount() == 1 && min.getDouble(0) == 0;
+            }
+        }
+        return false;
     }
 
     /** Adds x → QuantizeLinear → DequantizeLinear → y; the new names are made from {@code label}, the tensor's original name. */
