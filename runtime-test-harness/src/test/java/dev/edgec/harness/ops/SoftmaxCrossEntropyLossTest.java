@@ -49,8 +49,19 @@ class SoftmaxCrossEntropyLossTest {
     }
 
     @Test
-    void rejectsFloat64() {
-        OpCheck.assertRejected(NegativeLogLikelihoodLossTest.model(OP, 13, DataType.FLOAT64, DataType.INT64, new int[]{2, 3}, false,
-                "mean", null, false), dev.edgec.ir.EdgecException.class, OP, "float64");
+    void float64() {
+        int[] dims = {3, 4, 2};
+        for (String reduction : NegativeLogLikelihoodLossTest.REDUCTIONS) {
+            OpCheck.assertMatchesOrt(
+                    NegativeLogLikelihoodLossTest.model(OP, 13, DataType.FLOAT64, DataType.INT64, dims, true, reduction, 1L, true),
+                    NegativeLogLikelihoodLossTest.inputs(DataType.FLOAT64, DataType.INT64, dims, true, 1L, -8, 8, 6),
+                    DataType.FLOAT64);
+        }
+    }
+
+    @Test
+    void rejectsFloat16() {
+        OpCheck.assertRejected(NegativeLogLikelihoodLossTest.model(OP, 13, DataType.FLOAT16, DataType.INT64, new int[]{2, 3}, false,
+                "mean", null, false), dev.edgec.ir.EdgecException.class, OP, "float16");
     }
 }

@@ -16,8 +16,7 @@ import java.util.List;
  * log-probabilities go to the optional output log_prob, or to scratch memory when it is absent.
  */
 final class SoftmaxCrossEntropyLossOp implements Operator {
-    // the shared softmax kernel computes in float32 only
-    private static final List<DataType> TYPES = List.of(DataType.FLOAT32);
+    private static final List<DataType> TYPES = List.of(DataType.FLOAT32, DataType.FLOAT64);
 
     @Override
     public List<TensorType> inferTypes(OpContext ctx) {
@@ -46,7 +45,7 @@ final class SoftmaxCrossEntropyLossOp implements Operator {
     public void lower(OpContext ctx, KernelWriter k) {
         LossPlan p = LossPlan.of(ctx, TYPES);
         int logp = hasLogProb(ctx) ? k.address(ctx.outputName(1)) : k.scratch();
-        SoftmaxKernel.emit(k, new SoftmaxRows(p.n(), p.c(), p.d()), k.address(ctx.inputName(0)), logp, true);
+        SoftmaxKernel.emit(k, p.type(), new SoftmaxRows(p.n(), p.c(), p.d()), k.address(ctx.inputName(0)), logp, true);
         NllKernel.emit(k, p, logp, k.address(ctx.inputName(1)),
                 p.weighted() ? k.address(ctx.inputName(2)) : -1, k.address(ctx.outputName(0)));
     }
