@@ -128,6 +128,20 @@ class NegativeLogLikelihoodLossTest {
     }
 
     @Test
+    void meanOfOnlyIgnoredTargetsIsNaNAsInOrt() {
+        assertAllIgnoredMatchesOrt("NegativeLogLikelihoodLoss");
+    }
+
+    /** With every target ignored a mean divides 0 by 0: ONNX Runtime gives NaN, and so must we. */
+    static void assertAllIgnoredMatchesOrt(String op) {
+        int[] dims = {2, 3};
+        Map<String, Tensor> in = inputs(DataType.FLOAT32, DataType.INT64, dims, false, null, -2, 0, 9);
+        in.put("t", Tensor.ofLongs(DataType.INT64, Shape.of(2), 1, 1));
+        OpCheck.assertMatchesOrt(model(op, 13, DataType.FLOAT32, DataType.INT64, dims, false, "mean", 1L, false), in,
+                DataType.FLOAT32);
+    }
+
+    @Test
     void rejectsBadAttributesAndShapes() {
         assertRejected("NegativeLogLikelihoodLoss");
     }

@@ -44,6 +44,11 @@ class SoftmaxCrossEntropyLossTest {
     }
 
     @Test
+    void meanOfOnlyIgnoredLabelsIsNaNAsInOrt() {
+        NegativeLogLikelihoodLossTest.assertAllIgnoredMatchesOrt(OP);
+    }
+
+    @Test
     void rejectsBadAttributesAndShapes() {
         NegativeLogLikelihoodLossTest.assertRejected(OP);
     }
