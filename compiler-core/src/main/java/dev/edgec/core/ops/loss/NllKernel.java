@@ -5,6 +5,7 @@ import dev.edgec.core.lower.FloatArith;
 import dev.edgec.core.lower.KernelWriter;
 import dev.edgec.ir.DataType;
 import dev.edgec.wasm.Code;
+import dev.edgec.wasm.ValType;
 
 /**
  * The negative log-likelihood kernel: for each target element e = (n, j) with class t = target[e],
@@ -28,7 +29,7 @@ final class NllKernel {
         int weights = k.newLocal(f.valType());
         int w = k.newLocal(f.valType());
         int cls = k.newI32();
-        int cls64 = wide ? k.newLocal(dev.edgec.wasm.ValType.I64) : -1;
+        int cls64 = wide ? k.newLocal(ValType.I64) : -1;
         int e = k.newI32();
         int row = k.newI32();
         f.constant(0);
