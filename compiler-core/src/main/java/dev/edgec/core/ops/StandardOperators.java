@@ -17,6 +17,7 @@ final class StandardOperators {
         dev.edgec.core.ops.rnn.RecurrentOperators.registerAll(r);
         dev.edgec.core.ops.signal.SignalOperators.registerAll(r);
         dev.edgec.core.ops.text.TextOperators.registerAll(r);
+        dev.edgec.core.ops.loss.LossOperators.registerAll(r);
         dev.edgec.core.control.ControlFlowOperators.registerAll(r);
     }
 }
