@@ -68,7 +68,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed for --random (default: 0).")
     Long seed;
 
-    @Option(names = "--output-dir", paramLabel = "DIR", description = "Saves each output as DIR/NAME.npy (bfloat16: DIR/NAME.pb).")
+    @Option(names = "--output-dir", paramLabel = "DIR", description = "Saves each output as DIR/NAME.npy (bfloat16: .pb).")
     Path outputDir;
 
     @Override
@@ -166,7 +166,7 @@ public final class RunCommand implements Callable<Integer> {
                 boolean pb = t.dataType() == DataType.BFLOAT16;
                 String file = fileName(name, usedNames);
                 Path target = outputDir.resolve(pb ? file.substring(0, file.length() - 4) + ".pb" : file);
-                AtomicFiles.write(target, pb ? TensorFiles.writeTensorProto(t) : NpyFormat.write(t));
+                AtomicFiles.write(target, pb ? TensorFiles.writeTensorProto(name, t) : NpyFormat.write(t));
                 out.println("  saved: " + target);
             }
         }

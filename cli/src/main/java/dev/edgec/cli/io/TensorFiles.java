@@ -3,7 +3,7 @@ package dev.edgec.cli.io;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.edgec.cli.CliException;
 import dev.edgec.core.onnx.ExternalDataResolver;
-import dev.edgec.core.onnx.OnnxDataTypes;
+import dev.edgec.core.onnx.OnnxBuilder;
 import dev.edgec.core.onnx.TensorDecoder;
 import dev.edgec.core.onnx.proto.OnnxProto.TensorProto;
 import dev.edgec.ir.EdgecException;
@@ -59,13 +59,8 @@ public final class TensorFiles {
     }
 
     /** {@code t} as a serialized ONNX {@code TensorProto} (raw_data), the file format for bfloat16, which numpy lacks. */
-    public static byte[] writeTensorProto(Tensor t) {
-        TensorProto.Builder b = TensorProto.newBuilder().setDataType(OnnxDataTypes.toOnnx(t.dataType()))
-                .setRawData(com.google.protobuf.ByteString.copyFrom(t.data()));
-        for (int d : t.shape().dims()) {
-            b.addDims(d);
-        }
-        return b.build().toByteArray();
+    public static byte[] writeTensorProto(String name, Tensor t) {
+        return OnnxBuilder.tensorProto(name, t).toByteArray();
     }
 
     private static Tensor readTensorProto(byte[] bytes, Path file, String where, long maxBytes) {

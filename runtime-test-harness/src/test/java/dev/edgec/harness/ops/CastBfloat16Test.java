@@ -9,7 +9,6 @@ import dev.edgec.cli.runtime.ModuleRunner;
 import dev.edgec.core.CompileOptions;
 import dev.edgec.core.Compiler;
 import dev.edgec.core.onnx.OnnxBuilder;
-import dev.edgec.core.onnx.OnnxDataTypes;
 import dev.edgec.harness.ModelCheck;
 import dev.edgec.harness.OrtReference;
 import dev.edgec.harness.Tolerance;
@@ -37,10 +36,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class CastBfloat16Test {
     static byte[] cast(DataType from, DataType to, int n) {
-        OnnxBuilder b = new OnnxBuilder("cast", 13);
-        String x = b.input("x0", from, new long[]{n});
-        b.output(b.node("Cast", List.of(x), "to", (long) OnnxDataTypes.toOnnx(to)), to);
-        return b.toBytes();
+        return CastTest.model(from, to, n, 13);
     }
 
     static byte[] castLike(DataType from, DataType like, int n) {
