@@ -112,6 +112,14 @@ class CastBfloat16Test {
     }
 
     @Test
+    void wasmtimeRoundsTheSame() {
+        float[] v = hardFloats(1000, 19);
+        String why = ModelCheck.mismatch(cast(DataType.FLOAT32, DataType.BFLOAT16, v.length),
+                Map.of("x0", Tensor.ofFloats(Shape.of(v.length), v)), Tolerance.EXACT, new dev.edgec.harness.WasmtimeRuntime());
+        assertNull(why, why);
+    }
+
+    @Test
     void floatToBfloat16IsTheIrRule() {
         // the compile-time rule (constant folding, Tensor.ofDoubles) and the emitted code must agree
         float[] v = hardFloats(2000, 17);
