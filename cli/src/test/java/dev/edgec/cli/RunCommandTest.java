@@ -58,6 +58,26 @@ class RunCommandTest {
     }
 
     @Test
+    void aBfloat16OutputIsSavedAsTensorProto() throws IOException {
+        OnnxBuilder b = new OnnxBuilder("to_bf16", 13);
+        String x = b.input("x", DataType.FLOAT32, new long[]{3});
+        b.output(b.node("Cast", java.util.List.of(x), "to", 16L), DataType.BFLOAT16);
+        Path model = TestModels.write(dir, "to_bf16.onnx", b.toBytes());
+        Path wasm = dir.resolve("to_bf16.wasm");
+        assertEquals(ExitCodes.SUCCESS, Cli.run("compile", model.toString(), "-o", wasm.toString()).code());
+        Path outDir = dir.resolve("bf");
+        Cli.Result r = Cli.run("run", wasm.toString(), "--input", "x=" + npy("x.npy", Tensor.ofFloats(Shape.of(3), 1, -2.5f, 3)),
+                "--output-dir", outDir.toString());
+        assertEquals(ExitCodes.SUCCESS, r.code(), r::toString);
+        Path saved = outDir.resolve(r.out().lines().filter(l -> l.contains("saved:")).findFirst().orElseThrow()
+                .replaceAll(".*[/\\\\]", ""));
+        assertTrue(saved.toString().endsWith(".pb"), r::toString);
+        Tensor t = dev.edgec.cli.io.TensorFiles.read(saved, "test", 1 << 20);
+        assertEquals(DataType.BFLOAT16, t.dataType());
+        assertArrayEquals(new float[] {1, -2.5f, 3}, t.toFloats());
+    }
+
+    @Test
     void inputsMayBeOnnxTensorProtoFiles() {
         Tensor x = Tensor.ofFloats(Shape.of(1, 5), 1, 2, 3, 4, 5);
         Path xf = TestModels.write(dir, "input_0.pb", OnnxBuilder.tensorProto("x", x).toByteArray());

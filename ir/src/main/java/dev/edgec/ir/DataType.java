@@ -5,6 +5,8 @@ public enum DataType {
     FLOAT32("float32", 4, true),
     FLOAT64("float64", 8, true),
     FLOAT16("float16", 2, true),
+    /** bfloat16: float32's sign, exponent and top 7 mantissa bits; a storage type (see {@link BFloat16}). */
+    BFLOAT16("bfloat16", 2, true),
     INT8("int8", 1, false),
     UINT8("uint8", 1, false),
     INT16("int16", 2, false),

@@ -59,6 +59,7 @@ public final class Tensor {
                 case FLOAT32 -> b.putFloat((float) v);
                 case FLOAT64 -> b.putDouble(v);
                 case FLOAT16 -> b.putShort(Half.fromFloat((float) v));
+                case BFLOAT16 -> b.putShort(BFloat16.fromFloat((float) v));
                 // (long) saturates at 2^63 - 1; uint64 values from 2^63 up need their top bit set
                 case UINT64 -> b.putLong(v >= 0x1p63 ? (long) (v - 0x1p63) + Long.MIN_VALUE : (long) v);
                 default -> putLong(b, dataType, (long) v);
@@ -120,6 +121,7 @@ public final class Tensor {
             case FLOAT32 -> b.getFloat(at);
             case FLOAT64 -> b.getDouble(at);
             case FLOAT16 -> Half.toFloat(b.getShort(at));
+            case BFLOAT16 -> BFloat16.toFloat(b.getShort(at));
             case UINT64 -> {
                 long v = b.getLong(at);
                 // halve keeping the low bit as a sticky bit, so the one rounding to double is correct
@@ -141,7 +143,7 @@ public final class Tensor {
             case INT32 -> b.getInt(at);
             case UINT32 -> b.getInt(at) & 0xFFFFFFFFL;
             case INT64, UINT64 -> b.getLong(at);
-            case FLOAT32, FLOAT64, FLOAT16 -> (long) getDouble(i);
+            case FLOAT32, FLOAT64, FLOAT16, BFLOAT16 -> (long) getDouble(i);
         };
     }
 

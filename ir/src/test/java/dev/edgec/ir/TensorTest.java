@@ -28,7 +28,7 @@ class TensorTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = DataType.class, names = {"FLOAT32", "FLOAT64", "FLOAT16"}, mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(value = DataType.class, names = {"FLOAT32", "FLOAT64", "FLOAT16", "BFLOAT16"}, mode = EnumSource.Mode.EXCLUDE)
     void integerTypesRoundTrip(DataType t) {
         long[] values = {0, 1, -1, 127, 128, 255, 256, -129, 32767, 65535, 65536, Integer.MAX_VALUE, Integer.MIN_VALUE,
                 0xFFFFFFFFL, Long.MAX_VALUE, Long.MIN_VALUE};
@@ -58,6 +58,9 @@ class TensorTest {
         assertEquals(0x3C00, h.data().getShort(0));
         // a float element read as long truncates toward zero
         assertEquals(-2, h.getLong(1));
+        Tensor bf = Tensor.ofDoubles(DataType.BFLOAT16, Shape.of(2), 1.0, 1 + 0x3p-8);
+        assertEquals(0x3F80, bf.data().getShort(0));
+        assertEquals(1 + 0x1p-6, bf.getDouble(1)); // the tie 1 + 3·2^-8 rounds to the even 1 + 2^-6
     }
 
     @ParameterizedTest

@@ -111,6 +111,7 @@ public final class OrtReference implements AutoCloseable {
             case FLOAT32 -> OnnxJavaType.FLOAT;
             case FLOAT64 -> OnnxJavaType.DOUBLE;
             case FLOAT16 -> OnnxJavaType.FLOAT16;
+            case BFLOAT16 -> OnnxJavaType.BFLOAT16;
             case INT8 -> OnnxJavaType.INT8;
             case UINT8 -> OnnxJavaType.UINT8;
             case INT16 -> OnnxJavaType.INT16;
@@ -126,6 +127,7 @@ public final class OrtReference implements AutoCloseable {
             case FLOAT -> DataType.FLOAT32;
             case DOUBLE -> DataType.FLOAT64;
             case FLOAT16 -> DataType.FLOAT16;
+            case BFLOAT16 -> DataType.BFLOAT16;
             case INT8 -> DataType.INT8;
             case UINT8 -> DataType.UINT8;
             case INT16 -> DataType.INT16;

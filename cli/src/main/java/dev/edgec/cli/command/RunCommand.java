@@ -17,6 +17,7 @@ import dev.edgec.cli.runtime.ModuleRunner;
 import dev.edgec.core.abi.ModuleSignature;
 import dev.edgec.core.abi.TensorSpec;
 import dev.edgec.core.onnx.ImportOptions;
+import dev.edgec.ir.DataType;
 import dev.edgec.ir.Tensor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ import picocli.CommandLine.Spec;
             "TensorProto .pb files, each with exactly the dtype and shape the module's",
             "signature gives (see 'edgec inspect'). --random fills every input not given",
             "with --input: floats uniform in [-1, 1), integers in [0, 10), bools 0 or 1.",
-            "Outputs are printed in summary and, with --output-dir, saved as NAME.npy."})
+            "Outputs are printed in summary and, with --output-dir, saved as NAME.npy (bfloat16 ones as NAME.pb)."})
 public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -67,7 +68,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed for --random (default: 0).")
     Long seed;
 
-    @Option(names = "--output-dir", paramLabel = "DIR", description = "Saves each output as DIR/NAME.npy.")
+    @Option(names = "--output-dir", paramLabel = "DIR", description = "Saves each output as DIR/NAME.npy (bfloat16: .pb).")
     Path outputDir;
 
     @Override
@@ -160,8 +161,12 @@ public final class RunCommand implements Callable<Integer> {
             String name = signature.outputs().get(i).name();
             TensorSummary.lines(name, outputs.get(i)).forEach(out::println);
             if (outputDir != null) {
-                Path target = outputDir.resolve(fileName(name, usedNames));
-                AtomicFiles.write(target, NpyFormat.write(outputs.get(i)));
+                Tensor t = outputs.get(i);
+                // numpy has no bfloat16: such outputs are saved as ONNX TensorProto files instead
+                boolean pb = t.dataType() == DataType.BFLOAT16;
+                String file = fileName(name, usedNames);
+                Path target = outputDir.resolve(pb ? file.substring(0, file.length() - 4) + ".pb" : file);
+                AtomicFiles.write(target, pb ? TensorFiles.writeTensorProto(name, t) : NpyFormat.write(t));
                 out.println("  saved: " + target);
             }
         }

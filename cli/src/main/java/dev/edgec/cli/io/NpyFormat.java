@@ -27,7 +27,7 @@ public final class NpyFormat {
         return bytes.length >= MAGIC.length && Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length);
     }
 
-    /** The dtype string edgec writes for an element type, e.g. {@code <f4}. */
+    /** The dtype string edgec writes for an element type, e.g. {@code <f4}; bfloat16 has none (IllegalArgumentException). */
     public static String descr(DataType t) {
         return switch (t) {
             case FLOAT32 -> "<f4";
@@ -42,6 +42,8 @@ public final class NpyFormat {
             case INT64 -> "<i8";
             case UINT64 -> "<u8";
             case BOOL -> "|b1";
+            case BFLOAT16 -> throw new IllegalArgumentException("numpy has no bfloat16 dtype, so a bfloat16 tensor "
+                    + "cannot be a .npy file: use a .pb (ONNX TensorProto) file");
         };
     }
 

@@ -3,6 +3,7 @@ package dev.edgec.cli.io;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.edgec.cli.CliException;
 import dev.edgec.core.onnx.ExternalDataResolver;
+import dev.edgec.core.onnx.OnnxBuilder;
 import dev.edgec.core.onnx.TensorDecoder;
 import dev.edgec.core.onnx.proto.OnnxProto.TensorProto;
 import dev.edgec.ir.EdgecException;
@@ -55,6 +56,11 @@ public final class TensorFiles {
             }
         }
         return readTensorProto(bytes, file, where, maxBytes);
+    }
+
+    /** {@code t} as a serialized ONNX {@code TensorProto} (raw_data), the file format for bfloat16, which numpy lacks. */
+    public static byte[] writeTensorProto(String name, Tensor t) {
+        return OnnxBuilder.tensorProto(name, t).toByteArray();
     }
 
     private static Tensor readTensorProto(byte[] bytes, Path file, String where, long maxBytes) {

@@ -34,7 +34,7 @@ class NpyFormatTest {
 
     static Stream<Arguments> everyDtypeShapeAndVersion() {
         Shape[] shapes = {Shape.scalar(), Shape.of(0), Shape.of(7), Shape.of(1, 10), Shape.of(2, 3, 4), Shape.of(1, 1, 2, 2, 1)};
-        return Arrays.stream(DataType.values()).flatMap(dt -> Arrays.stream(shapes)
+        return Arrays.stream(DataType.values()).filter(dt -> dt != DataType.BFLOAT16).flatMap(dt -> Arrays.stream(shapes)
                 .flatMap(s -> Stream.of(Arguments.of(dt, s, 1), Arguments.of(dt, s, 2))));
     }
 
@@ -52,9 +52,16 @@ class NpyFormatTest {
     }
 
     @ParameterizedTest
-    @EnumSource(DataType.class)
+    @EnumSource(value = DataType.class, names = "BFLOAT16", mode = EnumSource.Mode.EXCLUDE)
     void descrNamesRoundTrip(DataType dt) {
         assertEquals(dt, NpyFormat.dataType(NpyFormat.descr(dt)));
+    }
+
+    @Test
+    void bfloat16HasNoNpyDtype() {
+        Tensor t = Tensor.ofDoubles(DataType.BFLOAT16, Shape.of(2), 1, 2);
+        String why = assertThrows(IllegalArgumentException.class, () -> NpyFormat.write(t)).getMessage();
+        assertTrue(why.contains("bfloat16") && why.contains(".pb"), why);
     }
 
     @Test

@@ -131,7 +131,7 @@ public final class KernelWriter {
             case INT8 -> c.i32Load8S(base);
             case UINT8, BOOL -> c.i32Load8U(base);
             case INT16 -> c.i32Load16S(base);
-            case UINT16, FLOAT16 -> c.i32Load16U(base);
+            case UINT16, FLOAT16, BFLOAT16 -> c.i32Load16U(base);
             case INT32, UINT32 -> c.i32Load(base);
             case INT64, UINT64 -> c.i64Load(base);
         }
@@ -144,7 +144,7 @@ public final class KernelWriter {
             case FLOAT32 -> c.f32Store(base);
             case FLOAT64 -> c.f64Store(base);
             case INT8, UINT8, BOOL -> c.i32Store8(base);
-            case INT16, UINT16, FLOAT16 -> c.i32Store16(base);
+            case INT16, UINT16, FLOAT16, BFLOAT16 -> c.i32Store16(base);
             case INT32, UINT32 -> c.i32Store(base);
             case INT64, UINT64 -> c.i64Store(base);
         }

@@ -23,6 +23,7 @@ public final class OnnxDataTypes {
             case 11 -> DataType.FLOAT64;
             case 12 -> DataType.UINT32;
             case 13 -> DataType.UINT64;
+            case 16 -> DataType.BFLOAT16;
             default -> throw new UnsupportedModelException(where + " has element type " + onnxName(code)
                     + ", which edgec does not support");
         };
@@ -42,6 +43,7 @@ public final class OnnxDataTypes {
             case FLOAT64 -> 11;
             case UINT32 -> 12;
             case UINT64 -> 13;
+            case BFLOAT16 -> 16;
         };
     }
 
@@ -51,7 +53,6 @@ public final class OnnxDataTypes {
             case 8 -> "STRING";
             case 14 -> "COMPLEX64";
             case 15 -> "COMPLEX128";
-            case 16 -> "BFLOAT16";
             case 17, 18, 19, 20 -> "FLOAT8";
             case 21 -> "UINT4";
             case 22 -> "INT4";

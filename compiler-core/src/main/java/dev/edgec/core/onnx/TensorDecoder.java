@@ -84,7 +84,8 @@ public final class TensorDecoder {
                     }
                 }
             }
-            case INT32, INT16, UINT16, INT8, UINT8, BOOL, FLOAT16 -> {
+            // float16 and bfloat16 keep their bits in the low 16 bits of each int32_data value
+            case INT32, INT16, UINT16, INT8, UINT8, BOOL, FLOAT16, BFLOAT16 -> {
                 for (int v : p.getInt32DataList()) {
                     switch (dt.byteSize()) {
                         case 1 -> out.put((byte) v);

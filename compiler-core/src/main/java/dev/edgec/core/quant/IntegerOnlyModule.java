@@ -24,7 +24,8 @@ import java.util.Set;
  * operators that have no integer kernel.
  */
 public final class IntegerOnlyModule {
-    private static final Set<DataType> FLOATS = Set.of(DataType.FLOAT32, DataType.FLOAT64, DataType.FLOAT16);
+    private static final Set<DataType> FLOATS = Set.of(DataType.FLOAT32, DataType.FLOAT64, DataType.FLOAT16,
+            DataType.BFLOAT16);
 
     /** Scale and zero point of an integer input or output. */
     public record EdgeParams(double scale, long zeroPoint) {

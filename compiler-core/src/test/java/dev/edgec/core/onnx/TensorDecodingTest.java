@@ -57,6 +57,10 @@ class TensorDecodingTest {
         Tensor h = decode(proto(DataType.FLOAT16, 2).addAllInt32Data(List.of(0x3C00, 0xC100)));
         assertArrayEquals(new float[] {1f, -2.5f}, h.toFloats());
         assertArrayEquals(new byte[] {0x00, 0x3C, 0x00, (byte) 0xC1}, h.bytes());
+        // bfloat16 likewise, in the low 16 bits: 0x3F80 = 1.0, 0xC020 = -2.5
+        Tensor bf = decode(proto(DataType.BFLOAT16, 2).addAllInt32Data(List.of(0x3F80, 0xC020)));
+        assertArrayEquals(new float[] {1f, -2.5f}, bf.toFloats());
+        assertArrayEquals(new byte[] {(byte) 0x80, 0x3F, 0x20, (byte) 0xC0}, bf.bytes());
     }
 
     @Test

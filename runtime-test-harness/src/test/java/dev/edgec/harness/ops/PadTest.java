@@ -100,6 +100,35 @@ class PadTest {
     }
 
     @Test
+    void float16PadValueIsStoredAsItsBits() {
+        OpCheck.assertMatchesOrt(padWithValue(DataType.FLOAT16, -1.5), DataType.FLOAT16);
+    }
+
+    /** ONNX Runtime has no bfloat16 Pad: the reference is its float32 Pad of the same (bfloat16-exact) values. */
+    @Test
+    void bfloat16PadValueIsStoredAsItsBits() {
+        Tensor x = Tensor.ofDoubles(DataType.BFLOAT16, Shape.of(2, 2), 1, -2.5, 3.75, 1e30);
+        Tensor expected;
+        try (dev.edgec.harness.OrtReference ort = new dev.edgec.harness.OrtReference(padWithValue(DataType.FLOAT32, -1.5))) {
+            Tensor r = ort.run(java.util.Map.of("x", Tensor.ofFloats(x.shape(), x.toFloats()))).get(0);
+            expected = Tensor.ofFloats(r.shape(), r.toFloats());
+        }
+        var compiled = new dev.edgec.core.Compiler().compile(padWithValue(DataType.BFLOAT16, -1.5), dev.edgec.core.CompileOptions.defaults());
+        try (var m = new dev.edgec.cli.runtime.ModuleRunner(compiled.moduleBytes(), new dev.edgec.cli.runtime.ChicoryRuntime())) {
+            Tensor actual = m.run(List.of(x)).get(0);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(expected.toFloats(), actual.toFloats());
+        }
+    }
+
+    private static byte[] padWithValue(DataType t, double value) {
+        OnnxBuilder b = new OnnxBuilder("pad", 13);
+        String x = b.input("x", t, 2, 2);
+        String v = b.initializer("v", Tensor.ofDoubles(t, Shape.scalar(), value));
+        b.output(b.node("Pad", List.of(x, b.initializer("pads", OpCheck.int64s(1, 0, 0, 1)), v)), t);
+        return b.toBytes();
+    }
+
+    @Test
     void axesInput() {
         OnnxBuilder b = new OnnxBuilder("pad", 18);
         String x = b.input("x", DataType.FLOAT32, 2, 3, 4);

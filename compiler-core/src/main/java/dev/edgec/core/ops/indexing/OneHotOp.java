@@ -26,8 +26,9 @@ final class OneHotOp implements Operator {
         if (ctx.inputType(2).elementCount() != 2 || ctx.inputType(2).shape().rank() != 1) {
             throw ctx.error("values must hold two elements [off, on], got shape " + ctx.inputType(2).shape());
         }
-        if (ctx.inputType(0).dataType() == DataType.FLOAT16) {
-            throw ctx.unsupported("float16 indices are not supported");
+        DataType indexType = ctx.inputType(0).dataType();
+        if (indexType == DataType.FLOAT16 || indexType == DataType.BFLOAT16) {
+            throw ctx.unsupported(indexType.signatureName() + " indices are not supported");
         }
         int[] out = new int[idx.rank() + 1];
         for (int d = 0, j = 0; d < out.length; d++) {

@@ -28,7 +28,7 @@ enum Reduction {
             throw ctx.error("reduction '" + r + "' is not defined at opset " + ctx.opset());
         }
         DataType t = ctx.inputType(0).dataType();
-        if (red != NONE && (t == DataType.BOOL || t == DataType.FLOAT16)) {
+        if (red != NONE && (t == DataType.BOOL || t == DataType.FLOAT16 || t == DataType.BFLOAT16)) {
             throw ctx.unsupported("reduction '" + r + "' on " + t.signatureName() + " data is not supported");
         }
         return red;

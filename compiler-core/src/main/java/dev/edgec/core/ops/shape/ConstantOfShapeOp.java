@@ -71,7 +71,7 @@ final class ConstantOfShapeOp implements Operator {
                 case F32 -> c.f32Const((float) v.getDouble(0));
                 case F64 -> c.f64Const(v.getDouble(0));
                 case I64 -> c.i64Const(v.getLong(0));
-                case I32 -> c.i32Const(t == DataType.FLOAT16 ? v.data().getShort(0) : (int) v.getLong(0));
+                case I32 -> c.i32Const(t == DataType.FLOAT16 || t == DataType.BFLOAT16 ? v.data().getShort(0) : (int) v.getLong(0));
             }
             k.store(t, base);
         });

@@ -37,6 +37,9 @@ final class Fill {
         switch (t) {
             case FLOAT32 -> c.f32Const((float) value);
             case FLOAT64 -> c.f64Const(value);
+            // 16-bit floats are stored from an i32 holding their bits
+            case FLOAT16 -> c.i32Const(dev.edgec.ir.Half.fromFloat((float) value) & 0xFFFF);
+            case BFLOAT16 -> c.i32Const(dev.edgec.ir.BFloat16.fromFloat((float) value) & 0xFFFF);
             case INT64, UINT64 -> c.i64Const((long) value);
             case BOOL -> c.i32Const(value != 0 ? 1 : 0);
             case UINT32 -> c.i32Const((int) (long) value);
