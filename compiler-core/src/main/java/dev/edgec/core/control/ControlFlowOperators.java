@@ -28,7 +28,7 @@ public final class ControlFlowOperators {
         r.register("Scan", SCAN_MIN, MAX, ExpandedAtImport.INSTANCE);
     }
 
-    private enum ExpandedAtImport implements Operator {
+    enum ExpandedAtImport implements Operator {
         INSTANCE;
 
         @Override

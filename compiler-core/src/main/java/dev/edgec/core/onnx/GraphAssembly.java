@@ -1,8 +1,10 @@
 package dev.edgec.core.onnx;
 
 import dev.edgec.core.control.ControlFlow;
-import dev.edgec.core.control.ExpansionSink;
 import dev.edgec.core.control.Guard;
+import dev.edgec.core.control.SequenceOperators;
+import dev.edgec.core.control.SequenceSink;
+import dev.edgec.core.control.SequenceValue;
 import dev.edgec.core.fold.ImportTimeFolding;
 import dev.edgec.core.ops.ConstantInputRequiredException;
 import dev.edgec.core.ops.OpContext;
@@ -28,7 +30,7 @@ import java.util.Set;
  * {@code Constant} nodes become constants and control-flow nodes are expanded into plain nodes that
  * come back here ({@link ExpansionSink}), so folding reaches into unrolled loop bodies.
  */
-final class GraphAssembly implements ExpansionSink {
+final class GraphAssembly implements SequenceSink {
     /** Most nodes control-flow expansion may add to a graph in all (nested loops multiply). */
     static final long MAX_NODES = 4 * ControlFlow.MAX_UNROLLED_NODES;
 
@@ -39,6 +41,8 @@ final class GraphAssembly implements ExpansionSink {
     private final Map<String, TensorType> types;
     private final Set<String> usedNames;
     private final Map<String, Node> producers = new HashMap<>();
+    /** Sequence values: the tensors each holds (sequences never reach the graph; see SequenceExpander). */
+    private final Map<String, SequenceValue> sequences = new HashMap<>();
     private long expanded;
     private int expansionDepth;
 
@@ -76,6 +80,10 @@ final class GraphAssembly implements ExpansionSink {
             }
             return;
         }
+        if (SequenceOperators.handles(n)) {
+            SequenceOperators.expand(n, this);
+            return;
+        }
         Node plain = Guard.strip(n);
         Operator op = registry.operatorFor(plain, plain.opsetVersion());
         OpContext ctx = new OpContext(plain, plain.opsetVersion(), name -> type(name, plain), constants);
@@ -96,7 +104,7 @@ final class GraphAssembly implements ExpansionSink {
         for (int o = 0; o < n.outputs().size(); o++) {
             String out = n.output(o);
             if (!out.isEmpty() && o < outs.size()) {
-                if (types.containsKey(out)) {
+                if (types.containsKey(out) || sequences.containsKey(out)) {
                     throw new InvalidModelException(n.describe() + ": value '" + out + "' is already defined");
                 }
                 types.put(out, outs.get(o));
@@ -122,10 +130,37 @@ final class GraphAssembly implements ExpansionSink {
     @Override
     public TensorType type(String name, Node reader) {
         TensorType t = types.get(name);
+        if (t == null && sequences.containsKey(name)) {
+            throw new UnsupportedModelException(reader.describe() + " reads sequence '" + name + "'; edgec supports "
+                    + "sequences only as inputs of the sequence operators (SequenceAt, ConcatFromSequence...)");
+        }
         if (t == null) {
             throw new InvalidModelException(reader.describe() + " reads '" + name + "', which has no known type");
         }
         return t;
+    }
+
+    @Override
+    public Optional<SequenceValue> sequence(String value) {
+        return Optional.ofNullable(sequences.get(value));
+    }
+
+    @Override
+    public void defineSequence(String name, SequenceValue value) {
+        if (types.containsKey(name) || sequences.containsKey(name)) {
+            throw new InvalidModelException("value '" + name + "' is defined twice");
+        }
+        sequences.put(name, value);
+    }
+
+    @Override
+    public Tensor requireConstantInput(Node reader, int index, String what) {
+        Node plain = Guard.strip(reader);
+        OpContext ctx = new OpContext(plain, plain.opsetVersion(), name -> type(name, plain), constants);
+        if (ctx.constantInput(index).isEmpty()) {
+            importFolding.foldInto(b, constants, reader.input(index));
+        }
+        return ctx.requireConstantInput(index, what);
     }
 
     @Override

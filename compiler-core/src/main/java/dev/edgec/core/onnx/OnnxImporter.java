@@ -3,6 +3,7 @@ package dev.edgec.core.onnx;
 import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.edgec.core.control.ControlFlow;
+import dev.edgec.core.control.SequenceOperators;
 import dev.edgec.core.fold.ImportTimeFolding;
 import dev.edgec.core.ops.ConstantInputRequiredException;
 import dev.edgec.core.ops.OperatorRegistry;
@@ -193,6 +194,9 @@ public final class OnnxImporter {
         }
         for (ValueInfoProto out : gp.getOutputList()) {
             TensorType t = types.get(out.getName());
+            if (t == null && assembly.sequence(out.getName()).isPresent()) {
+                throw SequenceOperators.atBoundary("graph output", out.getName());
+            }
             if (t == null) {
                 throw new InvalidModelException("graph output '" + out.getName() + "' is not computed by any node");
             }
@@ -302,6 +306,9 @@ public final class OnnxImporter {
 
     private TensorType inputType(ValueInfoProto in) {
         String where = "graph input '" + in.getName() + "'";
+        if (in.hasType() && in.getType().hasSequenceType()) {
+            throw SequenceOperators.atBoundary("graph input", in.getName());
+        }
         if (!in.hasType() || !in.getType().hasTensorType()) {
             throw new UnsupportedModelException(where + " is not a tensor");
         }

@@ -19,5 +19,6 @@ final class StandardOperators {
         dev.edgec.core.ops.text.TextOperators.registerAll(r);
         dev.edgec.core.ops.loss.LossOperators.registerAll(r);
         dev.edgec.core.control.ControlFlowOperators.registerAll(r);
+        dev.edgec.core.control.SequenceOperators.registerAll(r);
     }
 }
