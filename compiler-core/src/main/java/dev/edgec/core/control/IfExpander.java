@@ -56,7 +56,7 @@ final class IfExpander {
             List<String> outs = SubgraphInliner.inline(taken ? thenBranch : elseBranch, n.name() + (taken ? "/then/" : "/else/"),
                     List.of(), outer, sink, n);
             for (int i = 0; i < outs.size(); i++) {
-                if (!n.output(i).isEmpty()) {
+                if (!n.output(i).isEmpty() && !SequenceBindings.alias(sink, outs.get(i), n.output(i))) {
                     synth.identity(outs.get(i), n.output(i), "out" + i);
                 }
             }
@@ -71,7 +71,7 @@ final class IfExpander {
         List<String> elseOuts = SubgraphInliner.inline(elseBranch, n.name() + "/else/", List.of(),
                 Guard.and(outer, new Guard(cond, false)), sink, n);
         for (int i = 0; i < n.outputs().size(); i++) {
-            if (n.output(i).isEmpty()) {
+            if (n.output(i).isEmpty() || SequenceBindings.select(sink, synth, n, i, cond, thenOuts.get(i), elseOuts.get(i))) {
                 continue;
             }
             TensorType a = sink.type(thenOuts.get(i), n);

@@ -93,6 +93,11 @@ final class LoopUnroller {
             List<String> outs = SubgraphInliner.inline(body, at, bindings, guards, sink, n);
             for (int i = 0; i < carried; i++) {
                 String next = outs.get(1 + i);
+                Optional<String> sequence = SequenceBindings.carried(sink, n, i, values.get(i), next, running);
+                if (sequence.isPresent()) {
+                    values.set(i, sequence.get());
+                    continue;
+                }
                 TensorType before = sink.type(values.get(i), n);
                 TensorType after = sink.type(next, n);
                 if (!before.equals(after)) {
@@ -127,7 +132,7 @@ final class LoopUnroller {
             }
         }
         for (int i = 0; i < carried && i < n.outputs().size(); i++) {
-            if (!n.output(i).isEmpty()) {
+            if (!n.output(i).isEmpty() && !SequenceBindings.alias(sink, values.get(i), n.output(i))) {
                 synth.identity(values.get(i), n.output(i), "out" + i);
             }
         }

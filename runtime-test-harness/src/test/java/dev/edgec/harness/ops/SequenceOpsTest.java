@@ -208,6 +208,93 @@ class SequenceOpsTest {
         return Stream.of(true, false);
     }
 
+    /** A Loop carrying a sequence that grows by one element per iteration (a list append), stacked afterwards. */
+    @ParameterizedTest
+    @MethodSource("tripCounts")
+    void loopAppendsToACarriedSequence(long trips) {
+        OnnxBuilder b = new OnnxBuilder("seq_loop", 13);
+        String x = b.input("x", DataType.FLOAT32, 2, 3);
+        String start = b.node("SequenceConstruct", List.of(b.node("Neg", List.of(x))));
+        OnnxBuilder body = b.subgraph("body");
+        String i = body.input("i", DataType.INT64);
+        String condIn = body.input("cond_in", DataType.BOOL);
+        body.graph().addInput(sequenceValue("seq_in"));
+        String scaled = body.node("Mul", List.of(x, body.node("Cast", List.of(i), "to", 1L)));
+        String grown = body.node("SequenceInsert", List.of("seq_in", scaled));
+        body.output(body.node("Identity", List.of(condIn)), DataType.BOOL);
+        body.graph().addOutput(sequenceValue(grown));
+        b.nodeWithOutputs("Loop", List.of(b.initializer("M", scalar(trips)), "", start), List.of("all"), "body", body);
+        b.output(b.node("ConcatFromSequence", List.of("all"), "axis", 0L, "new_axis", 1L), DataType.FLOAT32);
+        b.output(b.node("SequenceLength", List.of("all")), DataType.INT64);
+        OpCheck.assertMatchesOrt(b.toBytes(), randomInputs(b), DataType.FLOAT32);
+    }
+
+    static Stream<Long> tripCounts() {
+        return Stream.of(0L, 1L, 4L);
+    }
+
+    /** An If whose branches give sequences: its condition a constant, or run-time data (element-wise selection). */
+    @ParameterizedTest
+    @MethodSource("conditionKinds")
+    void ifWithSequenceOutputs(boolean cond, boolean constant) {
+        OnnxBuilder b = new OnnxBuilder("seq_if_out", 13);
+        String x = b.input("x", DataType.FLOAT32, 3);
+        String c = constant ? b.initializer("c", Tensor.ofLongs(DataType.BOOL, Shape.scalar(), cond ? 1 : 0))
+                : b.input("c", DataType.BOOL);
+        OnnxBuilder then = b.subgraph("then");
+        then.graph().addOutput(sequenceValue(then.node("SequenceConstruct", List.of(x, then.node("Neg", List.of(x))))));
+        OnnxBuilder otherwise = b.subgraph("else");
+        otherwise.graph().addOutput(sequenceValue(otherwise.node("SequenceConstruct",
+                List.of(otherwise.node("Abs", List.of(x)), otherwise.node("Exp", List.of(x))))));
+        String seq = b.node("If", List.of(c), "then_branch", then, "else_branch", otherwise);
+        b.output(b.node("ConcatFromSequence", List.of(seq), "axis", 0L), DataType.FLOAT32);
+        b.output(b.node("SequenceAt", List.of(seq, b.initializer("p", scalar(-1)))), DataType.FLOAT32);
+        Map<String, Tensor> in = new LinkedHashMap<>();
+        in.put("x", OpCheck.random(DataType.FLOAT32, new int[]{3}, new Random(8), -2, 2));
+        if (!constant) {
+            in.put("c", Tensor.ofLongs(DataType.BOOL, Shape.scalar(), cond ? 1 : 0));
+        }
+        OpCheck.assertMatchesOrt(b.toBytes(), in, DataType.FLOAT32);
+    }
+
+    static Stream<Arguments> conditionKinds() {
+        return Stream.of(Arguments.of(true, true), Arguments.of(false, true), Arguments.of(true, false),
+                Arguments.of(false, false));
+    }
+
+    /** A sequence carried through iterations chosen at run time would have a data-dependent length. */
+    @Test
+    void loopWithRunTimeConditionCannotCarryASequence() {
+        OnnxBuilder b = new OnnxBuilder("seq_loop_dd", 13);
+        String x = b.input("x", DataType.FLOAT32, 2);
+        String c = b.input("c", DataType.BOOL);
+        OnnxBuilder body = b.subgraph("body");
+        body.input("i", DataType.INT64);
+        String condIn = body.input("cond_in", DataType.BOOL);
+        body.graph().addInput(sequenceValue("seq_in"));
+        body.output(body.node("Identity", List.of(condIn)), DataType.BOOL);
+        body.graph().addOutput(sequenceValue(body.node("SequenceInsert", List.of("seq_in", x))));
+        b.nodeWithOutputs("Loop", List.of(b.initializer("M", scalar(3)), c, b.node("SequenceEmpty", List.of())),
+                List.of("all"), "body", body);
+        b.output(b.node("SequenceLength", List.of("all")), DataType.INT64);
+        OpCheck.assertRejected(b.toBytes(), UnsupportedModelException.class, "Loop_2", "loop-carried value 0 is a sequence");
+    }
+
+    /** With a run-time condition, branches giving sequences of different lengths are refused. */
+    @Test
+    void ifWithRunTimeConditionNeedsSequencesOfOneLength() {
+        OnnxBuilder b = new OnnxBuilder("seq_if_dd", 13);
+        String x = b.input("x", DataType.FLOAT32, 3);
+        String c = b.input("c", DataType.BOOL);
+        OnnxBuilder then = b.subgraph("then");
+        then.graph().addOutput(sequenceValue(then.node("SequenceConstruct", List.of(x, x))));
+        OnnxBuilder otherwise = b.subgraph("else");
+        otherwise.graph().addOutput(sequenceValue(otherwise.node("SequenceConstruct", List.of(x))));
+        String seq = b.node("If", List.of(c), "then_branch", then, "else_branch", otherwise);
+        b.output(b.node("SequenceLength", List.of(seq)), DataType.INT64);
+        OpCheck.assertRejected(b.toBytes(), UnsupportedModelException.class, "If_1", "data-dependent-shape");
+    }
+
     /** A position given at run time is refused naming the node; frozen, the model compiles and matches. */
     @Test
     void runTimePositionMustBeFrozen() {
