@@ -31,6 +31,7 @@ final class FuzzSeeds {
         seeds.add(gatherAndIntegerDivision());
         seeds.add(ifWithBranches());
         seeds.add(loopWithBody());
+        seeds.add(sequenceOps());
         Path zoo = Path.of(System.getProperty("edgec.repoRoot", "..")).resolve("models");
         if (Files.isDirectory(zoo)) {
             try (Stream<Path> s = Files.list(zoo)) {
@@ -89,6 +90,21 @@ final class FuzzSeeds {
                 .addAttribute(attribute("then_branch", branch("then", 0)))
                 .addAttribute(attribute("else_branch", branch("else", 1)));
         b.output(y, DataType.FLOAT32);
+        return b.toBytes();
+    }
+
+    /** Sequence operators expanded at import: split, insert, erase, read back and concatenated. */
+    static byte[] sequenceOps() {
+        OnnxBuilder b = new OnnxBuilder("seed_sequences", 13);
+        String x = b.input("x", DataType.FLOAT32, 4, 3);
+        String seq = b.node("SplitToSequence", List.of(x, b.initializer("split", Tensor.ofLongs(DataType.INT64, Shape.of(2), 1, 3))),
+                "axis", 0L);
+        String one = b.initializer("one", Tensor.ofLongs(DataType.INT64, Shape.of(), 1));
+        seq = b.node("SequenceInsert", List.of(seq, b.node("Relu", List.of(x)), one));
+        seq = b.node("SequenceErase", List.of(seq, one));
+        b.output(b.node("ConcatFromSequence", List.of(seq), "axis", 0L), DataType.FLOAT32);
+        b.output(b.node("SequenceAt", List.of(seq, one)), DataType.FLOAT32);
+        b.output(b.node("SequenceLength", List.of(seq)), DataType.INT64);
         return b.toBytes();
     }
 
