@@ -28,6 +28,7 @@ public final class ControlFlowOperators {
         r.register("Scan", SCAN_MIN, MAX, ExpandedAtImport.INSTANCE);
     }
 
+    /** The registered operator of everything the importer expands (control flow and {@link SequenceOperators}). */
     enum ExpandedAtImport implements Operator {
         INSTANCE;
 

@@ -28,7 +28,9 @@ import java.util.Set;
  * The importer's second phase, one node at a time in order: infer the node's output types through
  * its operator, fold it to constants when its operator can evaluate it, or add it to the graph.
  * {@code Constant} nodes become constants and control-flow nodes are expanded into plain nodes that
- * come back here ({@link ExpansionSink}), so folding reaches into unrolled loop bodies.
+ * come back here ({@link dev.edgec.core.control.ExpansionSink}), so folding reaches into unrolled loop
+ * bodies. Sequence operators are expanded the same way; the sequence values they define are kept here
+ * as lists of tensor names ({@link SequenceSink}) and never reach the graph.
  */
 final class GraphAssembly implements SequenceSink {
     /** Most nodes control-flow expansion may add to a graph in all (nested loops multiply). */
@@ -132,7 +134,7 @@ final class GraphAssembly implements SequenceSink {
         TensorType t = types.get(name);
         if (t == null && sequences.containsKey(name)) {
             throw new UnsupportedModelException(reader.describe() + " reads sequence '" + name + "'; edgec supports "
-                    + "sequences only as inputs of the sequence operators (SequenceAt, ConcatFromSequence...)");
+                    + "sequences only in the sequence operators (SequenceAt, ConcatFromSequence...), If and Loop");
         }
         if (t == null) {
             throw new InvalidModelException(reader.describe() + " reads '" + name + "', which has no known type");
@@ -165,7 +167,7 @@ final class GraphAssembly implements SequenceSink {
 
     @Override
     public void addConstant(String name, Tensor value) {
-        if (types.containsKey(name)) {
+        if (types.containsKey(name) || sequences.containsKey(name)) {
             throw new InvalidModelException("value '" + name + "' is defined twice");
         }
         constants.put(name, value);
