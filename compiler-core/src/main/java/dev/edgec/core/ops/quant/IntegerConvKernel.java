@@ -38,6 +38,11 @@ final class IntegerConvKernel {
     private int foldedZeroPoints = -1;
     /** The weight zero point is a constant 0 everywhere, so the kernel does not subtract it. */
     private boolean weightZeroIsZero;
+    /** Per filter {@code Σ |w − w_zp|} and the constant x zero point, set by {@link #foldZeroPoints}; null if not folded. */
+    private long[] weightSums;
+    private long inputZeroPoint;
+    /** The constant bias (zeros when absent), or null: see {@link #constantBias}. */
+    private long[] biasValues;
 
     IntegerConvKernel(KernelWriter k, ConvOp.Plan p) {
         this.k = k;
@@ -88,7 +93,48 @@ final class IntegerConvKernel {
             corr[m] = (int) (zx * sum);
         }
         foldedZeroPoints = k.constantData(Tensor.ofLongs(DataType.INT32, Shape.of(filters), corr));
+        weightSums = new long[filters];
+        for (int m = 0; m < filters; m++) {
+            long zw = wz[wz.length == 1 ? 0 : m];
+            for (int i = 0; i < per; i++) {
+                weightSums[m] += Math.abs(wv[m * per + i] - zw);
+            }
+        }
+        inputZeroPoint = zx;
         return this;
+    }
+
+    /**
+     * Gives the bias when it is a constant or absent ({@code given} false), so that {@link #emit} can tell
+     * the sink a bound of each channel's accumulator ({@link AccumulatorSink#accumulatorBounds}).
+     */
+    IntegerConvKernel constantBias(boolean given, Tensor bias) {
+        if (!given) {
+            biasValues = new long[p.filters()];
+        } else if (bias != null) {
+            biasValues = bias.toLongs();
+        }
+        return this;
+    }
+
+    /**
+     * Per filter, a bound of {@code |acc|}: {@code |bias| + max|x − x_zp| · Σ |w − w_zp|}, or null when
+     * unknown or when an accumulator could leave the i32 range (it would wrap).
+     */
+    private long[] accumulatorBounds(DataType xt) {
+        if (weightSums == null || biasValues == null) {
+            return null;
+        }
+        QuantRange xr = QuantRange.of(xt);
+        long maxX = Math.max(Math.abs(xr.min() - inputZeroPoint), Math.abs(xr.max() - inputZeroPoint));
+        long[] bounds = new long[weightSums.length];
+        for (int m = 0; m < bounds.length; m++) {
+            bounds[m] = Math.abs(biasValues[m]) + maxX * weightSums[m];
+            if (bounds[m] > Integer.MAX_VALUE) {
+                return null;
+            }
+        }
+        return bounds;
     }
 
     /**
@@ -169,6 +215,9 @@ final class IntegerConvKernel {
         r.foldedZeroPoints = foldedZeroPoints;
         r.weightZeroIsZero = weightZeroIsZero;
         r.paddedCopy = scratch;
+        r.weightSums = weightSums;
+        r.inputZeroPoint = inputZeroPoint;
+        r.biasValues = biasValues;
         return r;
     }
 
@@ -227,6 +276,10 @@ final class IntegerConvKernel {
             ix[i] = k.newI32();
             xOff[i] = k.newI32();
             wOff[i] = k.newI32();
+        }
+        long[] bounds = accumulatorBounds(xt);
+        if (bounds != null) {
+            sink.accumulatorBounds(bounds);
         }
         xZp.load(k, -1, zx);
         int biasLocal = bias >= 0 ? k.newI32() : -1;

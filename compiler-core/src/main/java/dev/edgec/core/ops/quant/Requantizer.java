@@ -45,7 +45,9 @@ final class Requantizer implements AccumulatorSink {
      * False when no accumulator can give a product exactly half way between two integers, for every
      * channel: then rounding half up equals rounding half to even (see {@link #tiesPossible(FixedPointMultiplier)}).
      */
-    private final boolean tiesPossible;
+    private boolean tiesPossible;
+    /** The constant multipliers, one per channel (or one), or null with run-time scales. */
+    private final FixedPointMultiplier[] fixed;
     /** The output zero point is a constant, added through the rounding constant (see {@link #emitFixed}). */
     private final boolean zeroPointFolded;
     /** The constant output zero point (0 when absent), when {@link #zeroPointFolded} or the zero point is constant. */
@@ -104,6 +106,7 @@ final class Requantizer implements AccumulatorSink {
             foldable &= m.shift() <= MAX_FOLDED_SHIFT;
         }
         this.tiesPossible = ties;
+        this.fixed = fixed;
         Optional<Tensor> zp = yZero >= 0 && ctx.hasInput(yZero) ? ctx.constantInput(yZero) : Optional.of(ZERO);
         this.constantZeroPoint = zp.map(t -> t.getLong(0)).orElse(0L);
         this.zeroPointFolded = zp.isPresent() && foldable;
@@ -124,6 +127,27 @@ final class Requantizer implements AccumulatorSink {
         }
         int t = m.shift() - 1 - Long.numberOfTrailingZeros(m.m0());
         return t >= 0 && t <= 31;
+    }
+
+    /**
+     * With a bound of each channel's accumulator, a tie needs {@code |acc| >= 2^(shift − 1 − tz(m0))} too
+     * (an accumulator with that many trailing zeros is a non-zero multiple of that power): the
+     * requantization rounds half up where that exceeds the bound.
+     */
+    @Override
+    public void accumulatorBounds(long[] maxAbs) {
+        if (fixed == null || m0Local >= 0 || p >= 0) {
+            return; // run-time scales, or code already emitted
+        }
+        boolean ties = false;
+        for (int i = 0; i < maxAbs.length; i++) {
+            FixedPointMultiplier m = fixed[fixed.length == 1 ? 0 : i];
+            if (tiesPossible(m)) {
+                int t = m.shift() - 1 - Long.numberOfTrailingZeros(m.m0());
+                ties |= maxAbs[i] >= 1L << t;
+            }
+        }
+        tiesPossible = ties;
     }
 
     /** True when the requantization is integer only (all scales constant). */
@@ -189,13 +213,12 @@ final class Requantizer implements AccumulatorSink {
 
     /**
      * {@code acc · m} rounded half to even, plus the zero point, saturated: the value of
-     * {@link FixedPointMultiplier#apply} in about 14 instructions (21 where ties can occur) instead of ~50.
+     * {@link FixedPointMultiplier#apply} in 21 instructions (28 where ties can occur) instead of 49.
      * With {@code p = acc · m0}: {@code (p + c) >> shift} where {@code c = half + (zp << shift)} rounds half
      * up and adds the zero point (a multiple of {@code 2^shift} added before the floor shift is added after
      * it); when a tie is possible, {@code c = half − 1 + (zp << shift)} plus the bit {@code shift} of
      * {@code p} (the parity of the floor) rounds a tie up only from an odd floor, i.e. half to even.
-     * The clamp goes through f32 min/max: f32 conversion is monotone and every in-range integer is exact in
-     * f32, so saturating there equals saturating the integer, with no locals and no branch.
+     * Integer only (no f32 min/max for the clamp: integer-only modules must hold no float instruction).
      */
     private void emitFixed(int acc, int channel) {
         Code c = k.code();
@@ -222,7 +245,10 @@ final class Requantizer implements AccumulatorSink {
         } else if (!zeroPointFolded && constantZeroPoint != 0) {
             c.i64Const(constantZeroPoint).i64Add();
         }
-        c.f32ConvertI64S().f32Const(range.min()).f32Max().f32Const(range.max()).f32Min().i32TruncF32S();
+        // saturate in i64 (v may exceed i32 when shift < 32), two selects reusing the value through tee
+        c.localTee(p).i64Const(range.min()).localGet(p).i64Const(range.min()).i64GtS().select();
+        c.localTee(p).i64Const(range.max()).localGet(p).i64Const(range.max()).i64LtS().select();
+        c.i32WrapI64();
     }
 
     private void pushM0(int channel, boolean cached) {
