@@ -41,6 +41,8 @@ final class IntegerConvKernel {
     /** Per filter {@code Σ |w − w_zp|} and the constant x zero point, set by {@link #foldZeroPoints}; null if not folded. */
     private long[] weightSums;
     private long inputZeroPoint;
+    /** Locals holding the current filter's weights less their zero point, or null: see {@link #newWeightLocals}. */
+    private int[] weightLocals;
     /** The constant bias (zeros when absent), or null: see {@link #constantBias}. */
     private long[] biasValues;
 
@@ -282,6 +284,7 @@ final class IntegerConvKernel {
             sink.accumulatorBounds(bounds);
         }
         xZp.load(k, -1, zx);
+        weightLocals = newWeightLocals();
         int biasLocal = bias >= 0 ? k.newI32() : -1;
         int start = foldedZeroPoints >= 0 && interior != null ? k.newI32() : -1;
         int rowBase = interior != null ? k.newI32() : -1;
@@ -310,6 +313,9 @@ final class IntegerConvKernel {
                     c.i32Const(0);
                 }
                 c.localGet(m).i32Const(2).i32Shl().i32Load(foldedZeroPoints).i32Sub().localSet(start);
+            }
+            if (weightLocals != null) {
+                loadWeightLocals(wm, zw, w, wt);
             }
             sink.beginChannel(m);
             Runnable row = rowBase < 0 ? () -> { } : () -> pushRowBase(pos, xg, rowBase);
@@ -448,14 +454,8 @@ final class IntegerConvKernel {
                               int w, DataType wt, int start) {
         setWindowStart(pos, rowBase, xc);
         int cg = p.channelsPerGroup();
-        int unroll = 1;
-        for (int u = 1; u <= cg; u++) {
-            if (cg % u == 0 && u * kernelVolume <= BLOCK_TAPS) {
-                unroll = u;
-            }
-        }
-        int channels = unroll;
-        int blocks = cg / unroll;
+        int channels = blockChannels();
+        int blocks = cg / channels;
         // start = bias − corr[m], set per filter; a single block (depthwise, small groups) needs no loop
         // and reads X at xc and W at the filter's constant start wm
         Runnable block = () -> {
@@ -470,10 +470,14 @@ final class IntegerConvKernel {
                     }
                     c.localGet(xc);
                     k.load(xt, x + offset);
-                    c.localGet(wBase);
-                    k.load(wt, w + ch * kernelVolume + t);
-                    if (!weightZeroIsZero) {
-                        c.localGet(zw).i32Sub();
+                    if (weightLocals != null) {
+                        c.localGet(weightLocals[ch * kernelVolume + t]);
+                    } else {
+                        c.localGet(wBase);
+                        k.load(wt, w + ch * kernelVolume + t);
+                        if (!weightZeroIsZero) {
+                            c.localGet(zw).i32Sub();
+                        }
                     }
                     c.i32Mul().i32Add();
                 }
@@ -494,6 +498,46 @@ final class IntegerConvKernel {
             c.localGet(xc).i32Const(channels * plane).i32Add().localSet(xc);
             c.localGet(wc).i32Const(channels * kernelVolume).i32Add().localSet(wc);
         });
+    }
+
+    /** Channels unrolled per block of a folded window: the most that divide the group within {@link #BLOCK_TAPS} taps. */
+    private int blockChannels() {
+        int cg = p.channelsPerGroup();
+        int unroll = 1;
+        for (int u = 1; u <= cg; u++) {
+            if (cg % u == 0 && u * kernelVolume <= BLOCK_TAPS) {
+                unroll = u;
+            }
+        }
+        return unroll;
+    }
+
+    /**
+     * When a folded window is one block (the whole group's taps, e.g. depthwise), its filter's weights
+     * less their zero point go into locals once per filter: each tap then reads a local instead of
+     * loading the weight (and subtracting its zero point) for every output.
+     */
+    private int[] newWeightLocals() {
+        if (foldedZeroPoints < 0 || interior == null || blockChannels() != p.channelsPerGroup()) {
+            return null;
+        }
+        int[] locals = new int[p.channelsPerGroup() * kernelVolume];
+        for (int t = 0; t < locals.length; t++) {
+            locals[t] = k.newI32();
+        }
+        return locals;
+    }
+
+    /** Fills the weight locals with the filter whose first weight is at element {@code wm}. */
+    private void loadWeightLocals(int wm, int zw, int w, DataType wt) {
+        for (int t = 0; t < weightLocals.length; t++) {
+            c.localGet(wm);
+            k.load(wt, w + t);
+            if (!weightZeroIsZero) {
+                c.localGet(zw).i32Sub();
+            }
+            c.localSet(weightLocals[t]);
+        }
     }
 
     /** Every output's window lies inside the input (no padding reached). */

@@ -27,6 +27,13 @@ final class Requantizer implements AccumulatorSink {
      * {@code |p + half + zp · 2^shift| < 2^63} needs {@code 255 · 2^shift} well below {@code 2^62}.
      */
     private static final int MAX_FOLDED_SHIFT = 52;
+    /**
+     * Half width of the saturation table: outputs {@code v} (before saturation) known to lie in
+     * {@code [-CLAMP_RADIUS, CLAMP_RADIUS]} are saturated by one load from a table of the saturated values.
+     */
+    static final int CLAMP_RADIUS = 2048;
+    /** Largest shift with which {@code (zp + CLAMP_RADIUS) · 2^shift} joins the rounding constant without i64 overflow. */
+    private static final int MAX_TABLE_SHIFT = 48;
     private static final Tensor ZERO = Tensor.ofLongs(DataType.INT32, Shape.of(), new long[] {0});
     private final KernelWriter k;
     private final DataType out;
@@ -52,6 +59,8 @@ final class Requantizer implements AccumulatorSink {
     private final boolean zeroPointFolded;
     /** The constant output zero point (0 when absent), when {@link #zeroPointFolded} or the zero point is constant. */
     private final long constantZeroPoint;
+    /** Address of the saturation table (see {@link #CLAMP_RADIUS}), or -1 to saturate with selects. */
+    private int clampTable = -1;
     private int p = -1;
     private int f = -1;
     /** Locals holding the current channel's m0, shift and rounding constant (see {@link #beginChannel}), or -1. */
@@ -148,6 +157,38 @@ final class Requantizer implements AccumulatorSink {
             }
         }
         tiesPossible = ties;
+        if (zeroPointFolded && fitsClampTable(maxAbs)) {
+            long[] table = new long[2 * CLAMP_RADIUS + 1];
+            for (int i = 0; i < table.length; i++) {
+                table[i] = Math.max(range.min(), Math.min(range.max(), i - CLAMP_RADIUS));
+            }
+            // the same table for every kernel with this output type: the constant pool places it once
+            clampTable = k.constantData(Tensor.ofLongs(out, Shape.of(table.length), table));
+        }
+    }
+
+    /**
+     * Whether every channel's output before saturation, {@code round(acc · m) + zp} for {@code |acc| <= maxAbs},
+     * lies within {@link #CLAMP_RADIUS} (it is monotone in {@code acc}, so the ends of the range bound it).
+     */
+    private boolean fitsClampTable(long[] maxAbs) {
+        for (int i = 0; i < maxAbs.length; i++) {
+            FixedPointMultiplier m = fixed[fixed.length == 1 ? 0 : i];
+            if (m.shift() > MAX_TABLE_SHIFT) {
+                return false;
+            }
+            for (long acc : new long[] {-maxAbs[i], maxAbs[i]}) {
+                if (Math.abs(m.apply(acc) + constantZeroPoint) > CLAMP_RADIUS) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The constant added to the output before the shift: the zero point, plus the table's radius when saturating by table. */
+    private long outputOffset() {
+        return constantZeroPoint + (clampTable >= 0 ? CLAMP_RADIUS : 0);
     }
 
     /** True when the requantization is integer only (all scales constant). */
@@ -213,7 +254,9 @@ final class Requantizer implements AccumulatorSink {
 
     /**
      * {@code acc · m} rounded half to even, plus the zero point, saturated: the value of
-     * {@link FixedPointMultiplier#apply} in 21 instructions (28 where ties can occur) instead of 49.
+     * {@link FixedPointMultiplier#apply} in 21 instructions (+7 where ties can occur) instead of 49, or in 10
+     * when an accumulator bound keeps the output within a saturation table ({@link #CLAMP_RADIUS}: the
+     * radius joins the rounding constant, and one load saturates).
      * With {@code p = acc · m0}: {@code (p + c) >> shift} where {@code c = half + (zp << shift)} rounds half
      * up and adds the zero point (a multiple of {@code 2^shift} added before the floor shift is added after
      * it); when a tie is possible, {@code c = half − 1 + (zp << shift)} plus the bit {@code shift} of
@@ -244,6 +287,12 @@ final class Requantizer implements AccumulatorSink {
             c.i64ExtendI32S().i64Add();
         } else if (!zeroPointFolded && constantZeroPoint != 0) {
             c.i64Const(constantZeroPoint).i64Add();
+        }
+        if (clampTable >= 0) {
+            // v + CLAMP_RADIUS is in [0, 2 · CLAMP_RADIUS]: the table holds the saturated value
+            c.i32WrapI64();
+            k.load(out, clampTable);
+            return;
         }
         // saturate in i64 (v may exceed i32 when shift < 32), two selects reusing the value through tee
         c.localTee(p).i64Const(range.min()).localGet(p).i64Const(range.min()).i64GtS().select();
@@ -288,7 +337,7 @@ final class Requantizer implements AccumulatorSink {
     /** The rounding constant for a constant shift. */
     private long rounding(int shift) {
         long r = (1L << (shift - 1)) - (tiesPossible ? 1 : 0);
-        return zeroPointFolded ? r + ((long) constantZeroPoint << shift) : r;
+        return zeroPointFolded ? r + (outputOffset() << shift) : r;
     }
 
     /** Pushes the rounding constant computed from the shift that {@code shift} pushes (as i64). */
@@ -300,8 +349,8 @@ final class Requantizer implements AccumulatorSink {
         if (tiesPossible) {
             c.i64Const(1).i64Sub();
         }
-        if (zeroPointFolded && constantZeroPoint != 0) {
-            c.i64Const(constantZeroPoint);
+        if (zeroPointFolded && outputOffset() != 0) {
+            c.i64Const(outputOffset());
             shift.run();
             c.i64Shl().i64Add();
         }
