@@ -446,9 +446,9 @@ final class IntegerConvKernel {
     }
 
     /**
-     * The interior window with the zero points folded ({@link #foldZeroPoints}): {@code acc −= corr[m]},
-     * then raw products, several channels unrolled per loop iteration (up to {@link #BLOCK_TAPS} taps)
-     * as the float kernel does.
+     * The interior window with the zero points folded ({@link #foldZeroPoints}): {@code acc} starts at the
+     * filter's {@code bias − corr[m]} (local {@code start}, set once per filter), then raw products, several
+     * channels unrolled per loop iteration (up to {@link #BLOCK_TAPS} taps) as the float kernel does.
      */
     private void foldedWindow(int[] pos, int rowBase, int wm, int xc, int wc, int acc, int zw, int x, DataType xt,
                               int w, DataType wt, int start) {
