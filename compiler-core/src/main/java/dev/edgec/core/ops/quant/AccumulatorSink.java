@@ -9,4 +9,11 @@ interface AccumulatorSink {
     /** Called where the kernel starts the outputs of the output channel in local {@code channel}, before its first push. */
     default void beginChannel(int channel) {
     }
+
+    /**
+     * Called, when the kernel knows them, before any code: per output channel a bound {@code b[c]} with
+     * {@code |acc| <= b[c]} for every accumulator of that channel (no i32 wrap), which may let the sink emit less.
+     */
+    default void accumulatorBounds(long[] maxAbs) {
+    }
 }

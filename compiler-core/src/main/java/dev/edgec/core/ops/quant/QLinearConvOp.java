@@ -57,6 +57,7 @@ final class QLinearConvOp implements Operator {
         Requantizer rq = new Requantizer(ctx, k, 1, 4, 6, 7, yt);
         new IntegerConvKernel(k, p).zeroPointsGiven(ctx.hasInput(2), ctx.hasInput(5))
                 .foldZeroPoints(ctx.constantInput(3).orElse(null), constantOrNull(ctx, 2), constantOrNull(ctx, 5))
+                .constantBias(ctx.hasInput(8), constantOrNull(ctx, 8))
                 .padInputIf(scratchBytes(ctx) > 0, k.address(ctx.inputName(0)), xt, ZeroPoint.lower(ctx, k, 2, xt, false),
                         scratchBytes(ctx) > 0 ? k.scratch() : -1)
                 .emit(k.address(ctx.inputName(0)), xt, ZeroPoint.lower(ctx, k, 2, xt, false),

@@ -22,6 +22,19 @@ import java.util.Optional;
  * computation instead, which agrees exactly.
  */
 final class Requantizer implements AccumulatorSink {
+    /**
+     * Largest shift with which the zero point joins the rounding constant: {@code |acc · m0| < 2^62}, so
+     * {@code |p + half + zp · 2^shift| < 2^63} needs {@code 255 · 2^shift} well below {@code 2^62}.
+     */
+    private static final int MAX_FOLDED_SHIFT = 52;
+    /**
+     * Half width of the saturation table: outputs {@code v} (before saturation) known to lie in
+     * {@code [-CLAMP_RADIUS, CLAMP_RADIUS]} are saturated by one load from a table of the saturated values.
+     */
+    static final int CLAMP_RADIUS = 2048;
+    /** Largest shift with which {@code (zp + CLAMP_RADIUS) · 2^shift} joins the rounding constant without i64 overflow. */
+    private static final int MAX_TABLE_SHIFT = 48;
+    private static final Tensor ZERO = Tensor.ofLongs(DataType.INT32, Shape.of(), new long[] {0});
     private final KernelWriter k;
     private final DataType out;
     private final QuantRange range;
@@ -35,14 +48,25 @@ final class Requantizer implements AccumulatorSink {
     private final int wScale;
     private final boolean wPerChannel;
     private final int yScale;
+    /**
+     * False when no accumulator can give a product exactly half way between two integers, for every
+     * channel: then rounding half up equals rounding half to even (see {@link #tiesPossible(FixedPointMultiplier)}).
+     */
+    private boolean tiesPossible;
+    /** The constant multipliers, one per channel (or one), or null with run-time scales. */
+    private final FixedPointMultiplier[] fixed;
+    /** The output zero point is a constant, added through the rounding constant (see {@link #emitFixed}). */
+    private final boolean zeroPointFolded;
+    /** The constant output zero point (0 when absent), when {@link #zeroPointFolded} or the zero point is constant. */
+    private final long constantZeroPoint;
+    /** Address of the saturation table (see {@link #CLAMP_RADIUS}), or -1 to saturate with selects. */
+    private int clampTable = -1;
     private int p = -1;
-    private int q = -1;
-    private int r = -1;
     private int f = -1;
-    /** Locals holding the current channel's m0, shift and half (see {@link #beginChannel}), or -1. */
+    /** Locals holding the current channel's m0, shift and rounding constant (see {@link #beginChannel}), or -1. */
     private int m0Local = -1;
     private int shiftLocal = -1;
-    private int halfLocal = -1;
+    private int roundingLocal = -1;
     /** The channel local whose multiplier the locals hold, or -1. */
     private int cachedChannel = -1;
 
@@ -84,9 +108,87 @@ final class Requantizer implements AccumulatorSink {
             m0Table = -1;
             shiftTable = -1;
         }
+        boolean ties = false;
+        boolean foldable = true;
+        for (FixedPointMultiplier m : fixed == null ? new FixedPointMultiplier[0] : fixed) {
+            ties |= tiesPossible(m);
+            foldable &= m.shift() <= MAX_FOLDED_SHIFT;
+        }
+        this.tiesPossible = ties;
+        this.fixed = fixed;
+        Optional<Tensor> zp = yZero >= 0 && ctx.hasInput(yZero) ? ctx.constantInput(yZero) : Optional.of(ZERO);
+        this.constantZeroPoint = zp.map(t -> t.getLong(0)).orElse(0L);
+        this.zeroPointFolded = zp.isPresent() && foldable;
         this.aScale = k.address(ctx.inputName(aScale));
         this.wScale = k.address(ctx.inputName(wScale));
         this.yScale = k.address(ctx.inputName(yScale));
+    }
+
+    /**
+     * Whether {@code acc · m0} can be exactly {@code 2^(shift−1)} modulo {@code 2^shift} for an i32 {@code acc}:
+     * that needs {@code tz(acc) + tz(m0) = shift − 1} (tz: trailing zero bits), impossible when
+     * {@code shift − 1 − tz(m0)} is negative (the product is a multiple of {@code 2^shift}) or above 31
+     * (a non-zero i32 has at most 31 trailing zeros; 0 gives no tie).
+     */
+    static boolean tiesPossible(FixedPointMultiplier m) {
+        if (m.m0() == 0) {
+            return false;
+        }
+        int t = m.shift() - 1 - Long.numberOfTrailingZeros(m.m0());
+        return t >= 0 && t <= 31;
+    }
+
+    /**
+     * With a bound of each channel's accumulator, a tie needs {@code |acc| >= 2^(shift − 1 − tz(m0))} too
+     * (an accumulator with that many trailing zeros is a non-zero multiple of that power): the
+     * requantization rounds half up where that exceeds the bound.
+     */
+    @Override
+    public void accumulatorBounds(long[] maxAbs) {
+        if (fixed == null || m0Local >= 0 || p >= 0) {
+            return; // run-time scales, or code already emitted
+        }
+        boolean ties = false;
+        for (int i = 0; i < maxAbs.length; i++) {
+            FixedPointMultiplier m = fixed[fixed.length == 1 ? 0 : i];
+            if (tiesPossible(m)) {
+                int t = m.shift() - 1 - Long.numberOfTrailingZeros(m.m0());
+                ties |= maxAbs[i] >= 1L << t;
+            }
+        }
+        tiesPossible = ties;
+        if (zeroPointFolded && fitsClampTable(maxAbs)) {
+            long[] table = new long[2 * CLAMP_RADIUS + 1];
+            for (int i = 0; i < table.length; i++) {
+                table[i] = Math.max(range.min(), Math.min(range.max(), i - CLAMP_RADIUS));
+            }
+            // the same table for every kernel with this output type: the constant pool places it once
+            clampTable = k.constantData(Tensor.ofLongs(out, Shape.of(table.length), table));
+        }
+    }
+
+    /**
+     * Whether every channel's output before saturation, {@code round(acc · m) + zp} for {@code |acc| <= maxAbs},
+     * lies within {@link #CLAMP_RADIUS} (it is monotone in {@code acc}, so the ends of the range bound it).
+     */
+    private boolean fitsClampTable(long[] maxAbs) {
+        for (int i = 0; i < maxAbs.length; i++) {
+            FixedPointMultiplier m = fixed[fixed.length == 1 ? 0 : i];
+            if (m.shift() > MAX_TABLE_SHIFT) {
+                return false;
+            }
+            for (long acc : new long[] {-maxAbs[i], maxAbs[i]}) {
+                if (Math.abs(m.apply(acc) + constantZeroPoint) > CLAMP_RADIUS) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The constant added to the output before the shift: the zero point, plus the table's radius when saturating by table. */
+    private long outputOffset() {
+        return constantZeroPoint + (clampTable >= 0 ? CLAMP_RADIUS : 0);
     }
 
     /** True when the requantization is integer only (all scales constant). */
@@ -131,13 +233,14 @@ final class Requantizer implements AccumulatorSink {
         if (m0Local < 0) {
             m0Local = k.newLocal(ValType.I64);
             shiftLocal = k.newLocal(ValType.I64);
-            halfLocal = k.newLocal(ValType.I64);
+            roundingLocal = k.newLocal(ValType.I64);
         }
         loadTable(m0Table, channel);
         c.localSet(m0Local);
         loadTable(shiftTable, channel);
         c.localSet(shiftLocal);
-        c.i64Const(1).localGet(shiftLocal).i64Const(1).i64Sub().i64Shl().localSet(halfLocal);
+        pushRoundingOf(() -> c.localGet(shiftLocal));
+        c.localSet(roundingLocal);
         cachedChannel = channel;
     }
 
@@ -149,68 +252,107 @@ final class Requantizer implements AccumulatorSink {
         }
     }
 
+    /**
+     * {@code acc · m} rounded half to even, plus the zero point, saturated: the value of
+     * {@link FixedPointMultiplier#apply} in 21 instructions (+7 where ties can occur) instead of 49, or in 10
+     * when an accumulator bound keeps the output within a saturation table ({@link #CLAMP_RADIUS}: the
+     * radius joins the rounding constant, and one load saturates).
+     * With {@code p = acc · m0}: {@code (p + c) >> shift} where {@code c = half + (zp << shift)} rounds half
+     * up and adds the zero point (a multiple of {@code 2^shift} added before the floor shift is added after
+     * it); when a tie is possible, {@code c = half − 1 + (zp << shift)} plus the bit {@code shift} of
+     * {@code p} (the parity of the floor) rounds a tie up only from an odd floor, i.e. half to even.
+     * Integer only (no f32 min/max for the clamp: integer-only modules must hold no float instruction).
+     */
     private void emitFixed(int acc, int channel) {
         Code c = k.code();
+        boolean cached = channel == cachedChannel && m0Local >= 0;
         if (p < 0) {
             p = k.newLocal(ValType.I64);
-            q = k.newLocal(ValType.I64);
-            r = k.newLocal(ValType.I64);
         }
-        // p = acc * m0; q = p >> shift (floor); r = p - (q << shift) in [0, 2^shift)
         c.localGet(acc).i64ExtendI32S();
-        pushTable(m0Table, single == null ? 0 : single.m0(), channel);
-        c.i64Mul().localSet(p);
-        c.localGet(p);
-        pushTable(shiftTable, single == null ? 0 : single.shift(), channel);
-        c.i64ShrS().localSet(q);
-        c.localGet(p).localGet(q);
-        pushTable(shiftTable, single == null ? 0 : single.shift(), channel);
-        c.i64Shl().i64Sub().localSet(r);
-        // round half to even: q += r > half || (r == half && q odd); half = 1 << (shift - 1)
-        c.localGet(q);
-        c.localGet(r);
-        pushHalf(channel);
-        c.i64GtS();
-        c.localGet(r);
-        pushHalf(channel);
-        c.i64Eq();
-        c.localGet(q).i32WrapI64().i32Const(1).i32And().i32And();
-        c.i32Or().i64ExtendI32U().i64Add();
-        if (zeroPoint >= 0) {
+        pushM0(channel, cached);
+        c.i64Mul();
+        if (tiesPossible) {
+            c.localTee(p).localGet(p);
+            pushShift(channel, cached);
+            c.i64ShrS().i64Const(1).i64And().i64Add();
+        }
+        pushRounding(channel, cached);
+        c.i64Add();
+        pushShift(channel, cached);
+        c.i64ShrS();
+        if (!zeroPointFolded && zeroPoint >= 0) {
             c.i32Const(0);
             k.load(out, zeroPoint);
             c.i64ExtendI32S().i64Add();
+        } else if (!zeroPointFolded && constantZeroPoint != 0) {
+            c.i64Const(constantZeroPoint).i64Add();
         }
-        c.localSet(q);
-        // clamp in i64 (the product may exceed i32), then narrow
-        c.localGet(q).i64Const(range.min()).localGet(q).i64Const(range.min()).i64GtS().select().localSet(q);
-        c.localGet(q).i64Const(range.max()).localGet(q).i64Const(range.max()).i64LtS().select();
+        if (clampTable >= 0) {
+            // v + CLAMP_RADIUS is in [0, 2 · CLAMP_RADIUS]: the table holds the saturated value
+            c.i32WrapI64();
+            k.load(out, clampTable);
+            return;
+        }
+        // saturate in i64 (v may exceed i32 when shift < 32), two selects reusing the value through tee
+        c.localTee(p).i64Const(range.min()).localGet(p).i64Const(range.min()).i64GtS().select();
+        c.localTee(p).i64Const(range.max()).localGet(p).i64Const(range.max()).i64LtS().select();
         c.i32WrapI64();
     }
 
-    private void pushHalf(int channel) {
+    private void pushM0(int channel, boolean cached) {
         Code c = k.code();
-        if (channel == cachedChannel && halfLocal >= 0) {
-            c.localGet(halfLocal);
-            return;
-        }
         if (single != null) {
-            c.i64Const(1L << (single.shift() - 1));
-            return;
+            c.i64Const(single.m0());
+        } else if (cached) {
+            c.localGet(m0Local);
+        } else {
+            loadTable(m0Table, channel);
         }
-        c.i64Const(1);
-        pushTable(shiftTable, 0, channel);
-        c.i64Const(1).i64Sub().i64Shl();
     }
 
-    private void pushTable(int table, long constant, int channel) {
+    private void pushShift(int channel, boolean cached) {
         Code c = k.code();
-        if (table < 0) {
-            c.i64Const(constant);
-        } else if (channel == cachedChannel) {
-            c.localGet(table == m0Table ? m0Local : shiftLocal);
+        if (single != null) {
+            c.i64Const(single.shift());
+        } else if (cached) {
+            c.localGet(shiftLocal);
         } else {
-            loadTable(table, channel);
+            loadTable(shiftTable, channel);
+        }
+    }
+
+    /** Pushes the channel's rounding constant {@code c} (see {@link #emitFixed}). */
+    private void pushRounding(int channel, boolean cached) {
+        Code c = k.code();
+        if (single != null) {
+            c.i64Const(rounding(single.shift()));
+        } else if (cached) {
+            c.localGet(roundingLocal);
+        } else {
+            pushRoundingOf(() -> loadTable(shiftTable, channel));
+        }
+    }
+
+    /** The rounding constant for a constant shift. */
+    private long rounding(int shift) {
+        long r = (1L << (shift - 1)) - (tiesPossible ? 1 : 0);
+        return zeroPointFolded ? r + (outputOffset() << shift) : r;
+    }
+
+    /** Pushes the rounding constant computed from the shift that {@code shift} pushes (as i64). */
+    private void pushRoundingOf(Runnable shift) {
+        Code c = k.code();
+        c.i64Const(1);
+        shift.run();
+        c.i64Const(1).i64Sub().i64Shl();
+        if (tiesPossible) {
+            c.i64Const(1).i64Sub();
+        }
+        if (zeroPointFolded && outputOffset() != 0) {
+            c.i64Const(outputOffset());
+            shift.run();
+            c.i64Shl().i64Add();
         }
     }
 

@@ -51,4 +51,34 @@ class FixedPointMultiplierTest {
         assertNull(FixedPointMultiplier.of(2e9f));
         assertEquals(3L << 29, FixedPointMultiplier.of(Math.scalb(1f, 29)).apply(3));
     }
+
+    /** The emitted requantization's identity: {@code (p + c [+ bit shift of p]) >> shift} with Requantizer's rounding constant. */
+    @Test
+    void emittedRoundingFormulaEqualsApply() {
+        Random rnd = new Random(3);
+        for (int i = 0; i < 200_000; i++) {
+            float m = (float) Math.scalb(rnd.nextDouble() + 0.5, -rnd.nextInt(40));
+            if (rnd.nextInt(4) == 0) {
+                m = Math.scalb(1f, -rnd.nextInt(40)); // dyadic multipliers make exact ties
+            }
+            if (rnd.nextBoolean()) {
+                m = -m;
+            }
+            long acc = rnd.nextInt(4) == 0 ? rnd.nextInt(2001) - 1000 : rnd.nextInt();
+            if (rnd.nextInt(8) == 0) {
+                acc = (long) (rnd.nextInt(2001) - 1000) << rnd.nextInt(22);
+            }
+            FixedPointMultiplier f = FixedPointMultiplier.of(m);
+            long zp = rnd.nextInt(256) - 128;
+            long p = acc * f.m0();
+            int s = f.shift();
+            boolean ties = Requantizer.tiesPossible(f);
+            long c = (1L << (s - 1)) - (ties ? 1 : 0) + (s <= 52 ? zp << s : 0);
+            long v = (p + c + (ties ? (p >> s) & 1 : 0)) >> s;
+            if (s > 52) {
+                v += zp;
+            }
+            assertEquals(f.apply(acc) + zp, v, "acc " + acc + " m " + m + " ties " + ties);
+        }
+    }
 }
