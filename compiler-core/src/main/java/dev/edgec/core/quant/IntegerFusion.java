@@ -41,7 +41,10 @@ public final class IntegerFusion implements Pass {
         return "integer-only";
     }
 
-    /** Applies QDQ fusion and this rewrite until neither changes anything (both rewrite one pattern per call). */
+    /**
+     * Applies QDQ fusion (all its patterns per call) and this rewrite (one pattern per call) until
+     * neither changes anything: an integer kernel can complete a pattern QDQ fusion then takes.
+     */
     @Override
     public Graph run(Graph g) {
         while (true) {

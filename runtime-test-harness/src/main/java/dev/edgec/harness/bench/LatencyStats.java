@@ -20,6 +20,11 @@ public record LatencyStats(int runs, double medianMs, double p10Ms, double p90Ms
 
     /** Linear interpolation between the closest ranks of sorted values. */
     static double percentile(long[] sorted, double p) {
+        return percentile(java.util.Arrays.stream(sorted).asDoubleStream().toArray(), p);
+    }
+
+    /** The {@code p}th percentile (0–100) of sorted values, interpolating linearly between the closest ranks. */
+    public static double percentile(double[] sorted, double p) {
         double rank = p / 100.0 * (sorted.length - 1);
         int lo = (int) Math.floor(rank);
         int hi = Math.min(lo + 1, sorted.length - 1);

@@ -3,6 +3,7 @@ package dev.edgec.harness.zoo;
 import dev.edgec.cli.runtime.ModuleRunner;
 import dev.edgec.cli.runtime.WasmRuntime;
 import dev.edgec.core.CompileResult;
+import dev.edgec.harness.bench.LatencyStats;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -34,14 +35,8 @@ final class PairedLatency {
         static Spread of(double[] values) {
             double[] s = values.clone();
             Arrays.sort(s);
-            return new Spread(at(s, 0.1), at(s, 0.5), at(s, 0.9));
-        }
-
-        private static double at(double[] sorted, double q) {
-            double rank = q * (sorted.length - 1);
-            int lo = (int) Math.floor(rank);
-            int hi = Math.min(lo + 1, sorted.length - 1);
-            return sorted[lo] + (rank - lo) * (sorted[hi] - sorted[lo]);
+            return new Spread(LatencyStats.percentile(s, 10), LatencyStats.percentile(s, 50),
+                    LatencyStats.percentile(s, 90));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.edgec.core.ops.elementwise;
 
 import dev.edgec.core.lower.Float16;
+import dev.edgec.core.lower.FloatArith;
 import dev.edgec.core.lower.KernelWriter;
 import dev.edgec.core.ops.OpContext;
 import dev.edgec.core.ops.Operator;
@@ -37,8 +38,8 @@ final class HardmaxOp implements Operator {
             return;
         }
         DataType t = ctx.inputType(0).dataType();
-        boolean f64 = t == DataType.FLOAT64;
-        ValType st = f64 ? ValType.F64 : ValType.F32;
+        FloatArith f = FloatArith.of(k.code(), Float16.computeType(t));
+        ValType st = f.valType();
         int x = k.address(ctx.inputName(0));
         int y = k.address(ctx.outputName(0));
         Code c = k.code();
@@ -57,21 +58,13 @@ final class HardmaxOp implements Operator {
                 k.pushByteOffset(e, t);
                 Float16.load(k, t, x);
                 c.localTee(v).localGet(max);
-                if (f64) {
-                    c.f64Gt();
-                } else {
-                    c.f32Gt();
-                }
+                f.gt();
                 c.if_().localGet(v).localSet(max).localGet(e).localSet(best).end();
             });
             k.forRange(r.n(), j -> {
                 c.localGet(j).i32Const(r.inner()).i32Mul().localGet(first).i32Add().localSet(e);
                 k.pushByteOffset(e, t);
-                if (f64) {
-                    c.f64Const(1).f64Const(0);
-                } else {
-                    c.f32Const(1f).f32Const(0f);
-                }
+                f.constant(1).constant(0);
                 c.localGet(e).localGet(best).i32Eq().select();
                 Float16.store(k, t, y);
             });
