@@ -8,6 +8,7 @@ import dev.edgec.ir.Node;
 import dev.edgec.ir.Tensor;
 import dev.edgec.ir.TensorType;
 import dev.edgec.opt.Pass;
+import dev.edgec.opt.pass.Uses;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -60,28 +61,23 @@ public final class IntegerFusion implements Pass {
     }
 
     private Graph once(Graph g) {
-        Map<String, Node> producers = new HashMap<>();
-        Map<String, Integer> uses = new HashMap<>();
-        for (Node n : g.nodes()) {
-            n.outputs().forEach(o -> producers.put(o, n));
-            n.inputs().forEach(i -> uses.merge(i, 1, Integer::sum));
-        }
+        Uses uses = new Uses(g);
         for (Node q : g.nodes()) {
             if (!is(q, "QuantizeLinear") || q.inputs().size() != 3 || !QdqFusion.perTensorConstants(g, q)) {
                 continue;
             }
-            Node op = producers.get(q.input(0));
+            Node op = uses.producer(q.input(0));
             if (op == null) {
                 continue;
             }
             if (dequantized(g, op)) {
                 return replace(g, q, op, List.of(clamp(g, q.name(), op, q, q.output(0), null, null)));
             }
-            if (uses.getOrDefault(q.input(0), 0) != 1 || g.isGraphOutput(q.input(0)) || !op.domain().isEmpty()
+            if (!uses.hasSingleUse(q.input(0)) || !op.domain().isEmpty()
                     || op.outputs().size() != 1 || op.attributes().keySet().stream().anyMatch(k -> k.startsWith("edgec."))) {
                 continue;
             }
-            Optional<List<Node>> fused = rewrite(g, producers, op, q);
+            Optional<List<Node>> fused = rewrite(g, uses, op, q);
             if (fused.isPresent()) {
                 return replace(g, q, op, fused.get());
             }
@@ -89,8 +85,8 @@ public final class IntegerFusion implements Pass {
         return g;
     }
 
-    private static Optional<List<Node>> rewrite(Graph g, Map<String, Node> producers, Node op, Node q) {
-        Node dq = producers.get(op.input(0));
+    private static Optional<List<Node>> rewrite(Graph g, Uses uses, Node op, Node q) {
+        Node dq = uses.producer(op.input(0));
         if (!dequantized(g, dq)) {
             return Optional.empty();
         }
@@ -99,8 +95,8 @@ public final class IntegerFusion implements Pass {
             case "Identity" -> Optional.of(List.of(clamp(g, op.name(), dq, q, q.output(0), null, null)));
             case "Clip" -> clip(g, op, dq, q);
             case "AveragePool", "GlobalAveragePool" -> averagePool(g, op, dq, q);
-            case "Add" -> add(g, producers, op, q);
-            case "Concat" -> concat(g, producers, op, q);
+            case "Add" -> add(g, uses, op, q);
+            case "Concat" -> concat(g, uses, op, q);
             case "Softmax" -> softmax(g, op, dq, q);
             default -> MOVES.contains(op.opType()) ? move(g, op, dq, q) : Optional.empty();
         };
@@ -232,9 +228,9 @@ public final class IntegerFusion implements Pass {
                 ? a.values().stream().mapToLong(Long::longValue).toArray() : null;
     }
 
-    private static Optional<List<Node>> add(Graph g, Map<String, Node> producers, Node op, Node q) {
-        Node da = producers.get(op.input(0));
-        Node db = producers.get(op.input(1));
+    private static Optional<List<Node>> add(Graph g, Uses uses, Node op, Node q) {
+        Node da = uses.producer(op.input(0));
+        Node db = uses.producer(op.input(1));
         Tensor ca = g.constants().get(op.input(0));
         Tensor cb = g.constants().get(op.input(1));
         List<String> in;
@@ -257,11 +253,11 @@ public final class IntegerFusion implements Pass {
      * Concat of quantized tensors: each input whose scale or zero point differs from the output's is first
      * requantized to them (a QLinearClamp), then the 8-bit tensors are concatenated as they are.
      */
-    private static Optional<List<Node>> concat(Graph g, Map<String, Node> producers, Node op, Node q) {
+    private static Optional<List<Node>> concat(Graph g, Uses uses, Node op, Node q) {
         List<Node> out = new ArrayList<>();
         List<String> inputs = new ArrayList<>();
         for (int i = 0; i < op.inputs().size(); i++) {
-            Node dq = producers.get(op.input(i));
+            Node dq = uses.producer(op.input(i));
             if (!dequantized(g, dq)) {
                 return Optional.empty();
             }

@@ -8,6 +8,7 @@ import dev.edgec.ir.TensorType;
 import dev.edgec.ir.UnsupportedModelException;
 import dev.edgec.ir.Value;
 import dev.edgec.opt.pass.DeadCodeElimination;
+import dev.edgec.opt.pass.Uses;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -65,19 +66,16 @@ public final class IntegerOnlyModule {
             newTypes.put(in.name(), new TensorType(t, in.type().shape()));
             edges.put(in.name(), params(g, first));
         }
-        Map<String, Integer> uses = new HashMap<>();
-        g.nodes().forEach(n -> n.inputs().forEach(i -> uses.merge(i, 1, Integer::sum)));
-        Map<String, Node> producers = new HashMap<>();
-        g.nodes().forEach(n -> n.outputs().forEach(o -> producers.put(o, n)));
+        Uses uses = new Uses(g);
         for (Value out : g.outputs()) {
-            Node dq = producers.get(out.name());
+            Node dq = uses.producer(out.name());
             if (!FLOATS.contains(out.type().dataType()) || dq == null || !QdqFusion.isDequantize(dq)
-                    || dq.inputs().size() != 3 || !QdqFusion.perTensorConstants(g, dq) || uses.containsKey(out.name())
+                    || dq.inputs().size() != 3 || !QdqFusion.perTensorConstants(g, dq) || !uses.consumers(out.name()).isEmpty()
                     || !QdqFusion.EIGHT_BIT.contains(g.type(dq.input(0)).dataType())) {
                 continue;
             }
             String q = dq.input(0);
-            if (!producers.containsKey(q) || g.isGraphOutput(q) || rename.containsKey(q) || rename.containsValue(out.name())
+            if (uses.producer(q) == null || g.isGraphOutput(q) || rename.containsKey(q) || rename.containsValue(out.name())
                     || g.outputs().stream().filter(v -> v.name().equals(out.name())).count() != 1) {
                 continue;
             }

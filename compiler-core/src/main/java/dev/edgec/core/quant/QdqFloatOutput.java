@@ -7,6 +7,7 @@ import dev.edgec.ir.Node;
 import dev.edgec.ir.Shape;
 import dev.edgec.ir.Tensor;
 import dev.edgec.ir.TensorType;
+import dev.edgec.opt.pass.Uses;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,14 +31,14 @@ final class QdqFloatOutput {
     }
 
     /** The graph with the first such Gemm or MatMul rewritten, or empty when there is none. */
-    static Optional<Graph> fuseOne(Graph g, Map<String, Node> producers) {
+    static Optional<Graph> fuseOne(Graph g, Uses uses) {
         for (Node op : g.nodes()) {
             if (!op.domain().isEmpty() || !(op.opType().equals("Gemm") || op.opType().equals("MatMul"))
                     || op.attributes().keySet().stream().anyMatch(k -> k.startsWith("edgec."))
                     || readByQuantize(g, op.output(0))) {
                 continue;
             }
-            Optional<Graph> fused = fuse(g, producers, op);
+            Optional<Graph> fused = fuse(g, uses, op);
             if (fused.isPresent()) {
                 return fused;
             }
@@ -49,14 +50,14 @@ final class QdqFloatOutput {
         return g.nodes().stream().anyMatch(n -> n.opType().equals("QuantizeLinear") && n.inputs().contains(tensor));
     }
 
-    private static Optional<Graph> fuse(Graph g, Map<String, Node> producers, Node op) {
+    private static Optional<Graph> fuse(Graph g, Uses uses, Node op) {
         boolean gemm = op.opType().equals("Gemm");
         if (op.inputs().size() < 2 || gemm && !QdqGemm.attributesFit(op)) {
             return Optional.empty();
         }
         boolean transB = gemm && op.attributes().get("transB") instanceof Attribute.IntAttr t && t.value() != 0;
-        Node dqx = producers.get(op.input(0));
-        Node dqw = producers.get(op.input(1));
+        Node dqx = uses.producer(op.input(0));
+        Node dqw = uses.producer(op.input(1));
         if (!QdqFusion.isDequantize(dqx) || !QdqFusion.isDequantize(dqw) || !QdqFusion.perTensorConstants(g, dqx)
                 || !QdqFusion.EIGHT_BIT.contains(g.type(dqx.input(0)).dataType())) {
             return Optional.empty();
@@ -78,7 +79,7 @@ final class QdqFloatOutput {
         String intBias = "";
         String floatBias = "";
         if (gemm && op.hasInput(2)) {
-            Node dqb = producers.get(op.input(2));
+            Node dqb = uses.producer(op.input(2));
             boolean matching = QdqFusion.isDequantize(dqb) && QdqFusion.biasMatches(g, dqb, dqx, ws)
                     && g.type(dqb.input(0)).shape().equals(Shape.of(n));
             if (matching) {

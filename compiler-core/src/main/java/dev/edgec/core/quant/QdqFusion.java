@@ -7,8 +7,8 @@ import dev.edgec.ir.Node;
 import dev.edgec.ir.Shape;
 import dev.edgec.ir.Tensor;
 import dev.edgec.opt.Pass;
+import dev.edgec.opt.pass.Uses;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,22 +52,17 @@ public final class QdqFusion implements Pass {
     }
 
     private Graph fuseOne(Graph g) {
-        Map<String, Node> producers = new HashMap<>();
-        Map<String, Integer> uses = new HashMap<>();
-        for (Node n : g.nodes()) {
-            n.outputs().forEach(o -> producers.put(o, n));
-            n.inputs().forEach(i -> uses.merge(i, 1, Integer::sum));
-        }
+        Uses uses = new Uses(g);
         for (Node q : g.nodes()) {
             if (!isDefault(q, "QuantizeLinear") || q.inputs().size() != 3 || !perTensorConstants(g, q)) {
                 continue;
             }
-            Node op = producers.get(q.input(0));
-            if ((isDefault(op, "Relu") || clipRedundantBefore(g, op, q)) && uses.getOrDefault(q.input(0), 0) == 1
-                    && !g.isGraphOutput(q.input(0)) && zeroPointIsTypeMinimum(g, q)) {
+            Node op = uses.producer(q.input(0));
+            if ((isDefault(op, "Relu") || clipRedundantBefore(g, op, q)) && uses.hasSingleUse(q.input(0))
+                    && zeroPointIsTypeMinimum(g, q)) {
                 return withoutRelu(g, op, q);
             }
-            if (op == null || !op.domain().isEmpty() || uses.getOrDefault(q.input(0), 0) != 1 || g.isGraphOutput(q.input(0))) {
+            if (op == null || !op.domain().isEmpty() || !uses.hasSingleUse(q.input(0))) {
                 continue;
             }
             // a float op that already carries a fused activation or bias (edgec.* attributes) has no integer form
@@ -75,16 +70,16 @@ public final class QdqFusion implements Pass {
                 continue;
             }
             Optional<Graph> fused = switch (op.opType()) {
-                case "Conv" -> fuse(g, producers, op, q, "QLinearConv", 0);
-                case "MatMul" -> fuse(g, producers, op, q, "QLinearMatMul", 1);
-                case "Gemm" -> QdqGemm.fuse(g, producers, op, q);
+                case "Conv" -> fuse(g, uses, op, q, "QLinearConv", 0);
+                case "MatMul" -> fuse(g, uses, op, q, "QLinearMatMul", 1);
+                case "Gemm" -> QdqGemm.fuse(g, uses, op, q);
                 default -> Optional.empty();
             };
             if (fused.isPresent()) {
                 return fused.get();
             }
         }
-        return QdqFloatOutput.fuseOne(g, producers).orElse(g);
+        return QdqFloatOutput.fuseOne(g, uses).orElse(g);
     }
 
     /**
@@ -144,13 +139,13 @@ public final class QdqFusion implements Pass {
      * Fuses {@code op} (reading DQ(x), DQ(w) and for Conv an optional DQ(bias)) and {@code q}.
      * {@code channelAxis} is the weight axis that a per-channel weight scale must run along.
      */
-    private static Optional<Graph> fuse(Graph g, Map<String, Node> producers, Node op, Node q, String fusedType,
+    private static Optional<Graph> fuse(Graph g, Uses uses, Node op, Node q, String fusedType,
                                         int channelAxis) {
         if (op.inputs().size() < 2) {
             return Optional.empty();
         }
-        Node dqx = producers.get(op.input(0));
-        Node dqw = producers.get(op.input(1));
+        Node dqx = uses.producer(op.input(0));
+        Node dqw = uses.producer(op.input(1));
         if (!isDequantize(dqx) || !isDequantize(dqw) || !perTensorConstants(g, dqx)
                 || !EIGHT_BIT.contains(g.type(dqx.input(0)).dataType())) {
             return Optional.empty();
@@ -173,7 +168,7 @@ public final class QdqFusion implements Pass {
         }
         String bias = "";
         if (op.opType().equals("Conv") && op.hasInput(2)) {
-            Node dqb = producers.get(op.input(2));
+            Node dqb = uses.producer(op.input(2));
             if (!isDequantize(dqb) || !biasMatches(g, dqb, dqx, ws)) {
                 return Optional.empty();
             }

@@ -7,6 +7,7 @@ import dev.edgec.ir.Node;
 import dev.edgec.ir.Shape;
 import dev.edgec.ir.Tensor;
 import dev.edgec.ir.TensorType;
+import dev.edgec.opt.pass.Uses;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +24,13 @@ final class QdqGemm {
     private QdqGemm() {
     }
 
-    static Optional<Graph> fuse(Graph g, Map<String, Node> producers, Node gemm, Node q) {
+    static Optional<Graph> fuse(Graph g, Uses uses, Node gemm, Node q) {
         if (gemm.inputs().size() < 2 || !attributesFit(gemm)) {
             return Optional.empty();
         }
         boolean transB = gemm.attributes().get("transB") instanceof Attribute.IntAttr t && t.value() != 0;
-        Node dqx = producers.get(gemm.input(0));
-        Node dqw = producers.get(gemm.input(1));
+        Node dqx = uses.producer(gemm.input(0));
+        Node dqw = uses.producer(gemm.input(1));
         if (!QdqFusion.isDequantize(dqx) || !QdqFusion.isDequantize(dqw) || !QdqFusion.perTensorConstants(g, dqx)
                 || !QdqFusion.EIGHT_BIT.contains(g.type(dqx.input(0)).dataType()) || g.type(dqx.input(0)).shape().rank() != 2) {
             return Optional.empty();
@@ -50,7 +51,7 @@ final class QdqGemm {
         }
         String bias = "";
         if (gemm.hasInput(2)) {
-            Node dqb = producers.get(gemm.input(2));
+            Node dqb = uses.producer(gemm.input(2));
             if (!QdqFusion.isDequantize(dqb) || !QdqFusion.biasMatches(g, dqb, dqx, ws)
                     || !g.type(dqb.input(0)).shape().equals(Shape.of(n))) {
                 return Optional.empty();

@@ -7,13 +7,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Who reads each value of a graph, for passes that rewrite a producer with a single consumer. */
-final class Uses {
+/**
+ * Who reads and who writes each value of a graph, for passes that rewrite a producer with a single
+ * consumer (here and in compiler-core's QDQ fusions). A node reading a value twice counts twice.
+ */
+public final class Uses {
     private final Map<String, List<Node>> consumers = new HashMap<>();
     private final Map<String, Node> producers = new HashMap<>();
     private final Graph graph;
 
-    Uses(Graph g) {
+    public Uses(Graph g) {
         this.graph = g;
         for (Node n : g.nodes()) {
             for (String in : n.inputs()) {
@@ -27,16 +30,16 @@ final class Uses {
         }
     }
 
-    List<Node> consumers(String value) {
+    public List<Node> consumers(String value) {
         return consumers.getOrDefault(value, List.of());
     }
 
-    Node producer(String value) {
+    public Node producer(String value) {
         return producers.get(value);
     }
 
     /** True when {@code value} is read by exactly one node and is not a graph output. */
-    boolean hasSingleUse(String value) {
+    public boolean hasSingleUse(String value) {
         return consumers(value).size() == 1 && !graph.isGraphOutput(value);
     }
 }
