@@ -9,7 +9,6 @@ import dev.edgec.core.abi.TensorSpec;
 import dev.edgec.core.onnx.OnnxImporter;
 import dev.edgec.core.onnx.proto.OnnxProto.ModelProto;
 import dev.edgec.core.quant.ptq.AccuracyReport;
-import dev.edgec.core.quant.ptq.BatchNormPreFolding;
 import dev.edgec.core.quant.ptq.CalibrationMethod;
 import dev.edgec.core.quant.ptq.QdqQuantizer;
 import dev.edgec.ir.Shape;
@@ -38,7 +37,7 @@ public final class PostTrainingQuantization {
 
     /**
      * As {@link #quantize(Compiler, Path, CompileOptions, String, CalibrationMethod, double)}; with
-     * {@code integerOnly}, BatchNormalization is first folded into the Conv before it and every operator
+     * {@code integerOnly}, the model is first pre-folded ({@code QdqQuantizer.preFold}) and every operator
      * with an integer kernel is quantized (see {@code QdqQuantizer.quantize(model, ranges, true)}).
      */
     public static Outcome quantize(Compiler compiler, Path model, CompileOptions options, String samples,
@@ -46,7 +45,7 @@ public final class PostTrainingQuantization {
         byte[] bytes = read(model);
         ModelProto proto = OnnxImporter.parse(bytes);
         if (integerOnly) {
-            ModelProto folded = BatchNormPreFolding.fold(proto);
+            ModelProto folded = QdqQuantizer.preFold(proto);
             if (folded != proto) {
                 proto = folded;
                 bytes = folded.toByteArray();

@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * The float-output case of {@link QdqFusion}: {@code Gemm(DQ(x), DQ(w), DQ(bias))} or
- * {@code MatMul(DQ(x), DQ(w))} whose result no QuantizeLinear reads (a quantized model's last layer,
+ * {@code MatMul(DQ(x), DQ(w))} (Conv: {@link QdqConvFloatOutput}) whose result no QuantizeLinear reads (a quantized model's last layer,
  * left un-requantized so that its logits keep full precision). It becomes
  * {@code MatMulInteger(x, w) [+ int32 bias] → DequantizeLinear(scale x_scale · w_scale, axis = last)}
  * (for a 2-D {@code x}, the product is a pointwise ConvInteger over {@code [M, K, 1]}, as in {@link QdqGemm}):
@@ -33,12 +33,12 @@ final class QdqFloatOutput {
     /** The graph with the first such Gemm or MatMul rewritten, or empty when there is none. */
     static Optional<Graph> fuseOne(Graph g, Uses uses) {
         for (Node op : g.nodes()) {
-            if (!op.domain().isEmpty() || !(op.opType().equals("Gemm") || op.opType().equals("MatMul"))
-                    || op.attributes().keySet().stream().anyMatch(k -> k.startsWith("edgec."))
+            if (!op.domain().isEmpty() || !(op.opType().equals("Gemm") || op.opType().equals("MatMul")
+                    || op.opType().equals("Conv")) || op.attributes().keySet().stream().anyMatch(k -> k.startsWith("edgec."))
                     || readByQuantize(g, op.output(0))) {
                 continue;
             }
-            Optional<Graph> fused = fuse(g, uses, op);
+            Optional<Graph> fused = op.opType().equals("Conv") ? QdqConvFloatOutput.fuse(g, uses, op) : fuse(g, uses, op);
             if (fused.isPresent()) {
                 return fused;
             }
@@ -158,7 +158,7 @@ final class QdqFloatOutput {
     }
 
     /** x_scale · w_scale[c] as float32 products (how ONNX Runtime scales a quantized bias), one per channel or one. */
-    private static Tensor accumulatorScales(Graph g, Node dqx, Tensor ws) {
+    static Tensor accumulatorScales(Graph g, Node dqx, Tensor ws) {
         float xs = (float) g.constants().get(dqx.input(1)).getDouble(0);
         float[] s = new float[ws.elementCount()];
         for (int i = 0; i < s.length; i++) {

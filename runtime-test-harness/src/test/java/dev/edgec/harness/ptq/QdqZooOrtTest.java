@@ -27,20 +27,24 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Each zoo model quantized (calibrated on 100 seeded random inputs) follows the float model on 300
+ * Each zoo model quantized (calibrated on 100 seeded random inputs) follows the float model on 1,200
  * others: the QDQ model in ONNX Runtime, and the int8 module edgec compiles from it (run in wasmtime),
  * both against the float model in ONNX Runtime. The assertions are on edgec's module.
  */
 class QdqZooOrtTest {
     static final int CALIBRATION_SAMPLES = 100;
-    static final int SAMPLES = 300;
+    static final int SAMPLES = 1200;
     /**
-     * Top-1 agreement asked of every classifier on decisive inputs (see {@link #DECISIVE_GAP}). The
-     * goal is 99%; measured 98.97% (lenet 296/299, resnet8 288/291) to 100%, so 98% is asked.
+     * Top-1 agreement asked of every classifier on decisive inputs (see {@link #DECISIVE_GAP}): the
+     * issue's 99%. Measured 99.75% (lenet 1192/1195) to 100%.
      */
-    static final double MIN_TOP1_AGREEMENT = 0.98;
-    /** Top-1 agreement asked on all inputs, near-ties included: measured 95.0% (ds_cnn) to 100%. */
-    static final double MIN_TOP1_AGREEMENT_ALL = 0.95;
+    static final double MIN_TOP1_AGREEMENT = 0.99;
+    /**
+     * Top-1 agreement asked on all inputs, near-ties included: measured 97.8% (ds_cnn) to 100%. The goal
+     * is 99%; mlp (98.2%) and ds_cnn fall short, see docs/post-training-quantization.md ("Top-1
+     * agreement"): with int8 weights alone and every activation float, mlp already flips 1.5% of inputs.
+     */
+    static final double MIN_TOP1_AGREEMENT_ALL = 0.975;
     /**
      * An input is decisive when the float model's two best scores are at least this fraction of its
      * score range (max − min) apart. The zoo's weights are random and so are these inputs: ds_cnn's

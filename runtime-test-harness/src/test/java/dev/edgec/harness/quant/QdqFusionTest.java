@@ -215,4 +215,43 @@ class QdqFusionTest {
         CompileResult r = new Compiler().compile(b.toBytes(), CompileOptions.defaults());
         assertEquals(1, r.graph().nodes().stream().filter(n -> n.opType().equals("Conv")).count());
     }
+
+    /**
+     * A Conv whose float result an Add reads (a residual branch, as post-training quantization leaves it)
+     * becomes ConvInteger with its int32 bias and one conversion to float: no float Conv is left, and the
+     * result is ONNX Runtime's float Conv of the dequantized operands, within float32 rounding.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void convWithFloatOutputBeforeAdd(boolean perChannel) {
+        int[] x = {1, 3, 7, 6};
+        OnnxBuilder b = new OnnxBuilder("qdqresidual", 13);
+        Random rnd = new Random(34);
+        Tensor ws = QuantCheck.scales(perChannel ? 4 : 1, rnd, 0.002, 0.02, !perChannel);
+        float xs = 0.05f;
+        String xsi = b.initializer("xs", Tensor.ofFloats(Shape.scalar(), xs));
+        String xz = b.initializer("xz", Tensor.ofLongs(DataType.INT8, Shape.scalar(), -7));
+        String input = b.input("x", DataType.FLOAT32, QuantCheck.longs(x));
+        String xdq = b.node("DequantizeLinear", List.of(b.node("QuantizeLinear", List.of(input, xsi, xz)), xsi, xz));
+        String wdq = b.node("DequantizeLinear", List.of(b.initializer("w", QuantCheck.randomInts(DataType.INT8,
+                new int[] {4, 3, 3, 3}, rnd)), b.initializer("ws", ws)), "axis", 0L);
+        float[] bsv = new float[ws.elementCount()];
+        for (int i = 0; i < bsv.length; i++) {
+            bsv[i] = xs * ws.toFloats()[i];
+        }
+        String bdq = b.node("DequantizeLinear", List.of(b.initializer("bias", QuantCheck.ints(DataType.INT32, new int[] {4},
+                rnd, -3000, 3000)), b.initializer("bs", Tensor.ofFloats(ws.shape(), bsv))), "axis", 0L);
+        String conv = b.node("Conv", List.of(xdq, wdq, bdq), "pads", new long[] {1, 1, 1, 1}, "strides", new long[] {2, 1});
+        String residual = b.input("r", DataType.FLOAT32, 1, 4, 4, 6);
+        b.output(b.node("Add", List.of(conv, residual)), DataType.FLOAT32);
+        byte[] model = b.toBytes();
+        CompileResult r = new Compiler().compile(model, CompileOptions.defaults());
+        List<String> ops = r.graph().nodes().stream().map(Node::opType).toList();
+        assertTrue(ops.contains("ConvInteger") && !ops.contains("Conv"), "not fused: " + ops);
+        Map<String, Tensor> inputs = Map.of("x", QuantCheck.floats(x, new Random(12), -6, 6),
+                "r", QuantCheck.floats(new int[] {1, 4, 4, 6}, new Random(13), -1, 1));
+        String why = dev.edgec.harness.ModelCheck.mismatch(model, inputs, dev.edgec.harness.Tolerance.ONNX_BACKEND,
+                new ChicoryRuntime());
+        assertEquals(null, why, why);
+    }
 }

@@ -1,29 +1,45 @@
 package dev.edgec.core.quant.ptq;
 
 import dev.edgec.ir.Tensor;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Collects the smallest and largest value of each named float tensor over calibration samples, and
- * for tensors of rank ≥ 2 the mean of each index along axis 1 (the channel of NCHW activations, the
- * column of a matrix), which bias correction uses.
+ * for tensors of rank ≥ 2 per index along axis 1 (the channel of NCHW activations, the column of a
+ * matrix) the mean, smallest and largest value, which bias correction and Gemm input centering use.
  */
 public final class MinMaxCollector {
     private final Map<String, double[]> ranges = new LinkedHashMap<>();
-    private final Map<String, double[]> channelSums = new LinkedHashMap<>();
-    private final Map<String, long[]> channelCounts = new LinkedHashMap<>();
+    private final Map<String, ChannelStats> channels = new LinkedHashMap<>();
+
+    /** Running per-channel sums, counts and extremes of one tensor. */
+    private static final class ChannelStats {
+        final double[] sums;
+        final long[] counts;
+        final double[] mins;
+        final double[] maxs;
+
+        ChannelStats(int channels) {
+            sums = new double[channels];
+            counts = new long[channels];
+            mins = new double[channels];
+            maxs = new double[channels];
+            Arrays.fill(mins, Double.POSITIVE_INFINITY);
+            Arrays.fill(maxs, Double.NEGATIVE_INFINITY);
+        }
+    }
 
     /** Adds one sample's values of tensor {@code name}; NaNs are ignored. */
     public void observe(String name, Tensor values) {
         double[] r = ranges.computeIfAbsent(name, k -> new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY});
         int n = values.elementCount();
         int[] dims = values.shape().dims();
-        int channels = dims.length >= 2 ? dims[1] : 0;
-        int inner = channels == 0 ? 1 : n / Math.max(1, dims[0] * channels);
-        double[] sums = channels == 0 ? null : channelSums.computeIfAbsent(name, k -> new double[channels]);
-        long[] counts = channels == 0 ? null : channelCounts.computeIfAbsent(name, k -> new long[channels]);
-        boolean channelsFit = sums != null && sums.length == channels;
+        int channelCount = dims.length >= 2 ? dims[1] : 0;
+        int inner = channelCount == 0 ? 1 : n / Math.max(1, dims[0] * channelCount);
+        ChannelStats stats = channelCount == 0 ? null : channels.computeIfAbsent(name, k -> new ChannelStats(channelCount));
+        boolean channelsFit = stats != null && stats.sums.length == channelCount;
         for (int i = 0; i < n; i++) {
             double v = values.getDouble(i);
             if (v < r[0]) {
@@ -33,9 +49,11 @@ public final class MinMaxCollector {
                 r[1] = v;
             }
             if (channelsFit && !Double.isNaN(v)) {
-                int c = (i / inner) % channels;
-                sums[c] += v;
-                counts[c]++;
+                int c = (i / inner) % channelCount;
+                stats.sums[c] += v;
+                stats.counts[c]++;
+                stats.mins[c] = Math.min(stats.mins[c], v);
+                stats.maxs[c] = Math.max(stats.maxs[c], v);
             }
         }
     }
@@ -45,15 +63,22 @@ public final class MinMaxCollector {
         Map<String, ActivationRange> out = new LinkedHashMap<>();
         ranges.forEach((name, r) -> {
             double[] means = null;
-            double[] sums = channelSums.get(name);
-            if (sums != null) {
-                long[] counts = channelCounts.get(name);
-                means = new double[sums.length];
-                for (int c = 0; c < sums.length; c++) {
-                    means[c] = counts[c] == 0 ? 0 : sums[c] / counts[c];
+            double[] mins = null;
+            double[] maxs = null;
+            ChannelStats s = channels.get(name);
+            if (s != null) {
+                means = new double[s.sums.length];
+                mins = new double[s.sums.length];
+                maxs = new double[s.sums.length];
+                for (int c = 0; c < means.length; c++) {
+                    boolean seen = s.counts[c] > 0;
+                    means[c] = seen ? s.sums[c] / s.counts[c] : 0;
+                    mins[c] = seen ? s.mins[c] : 0;
+                    maxs[c] = seen ? s.maxs[c] : 0;
                 }
             }
-            out.put(name, r[0] <= r[1] ? new ActivationRange(r[0], r[1], means) : new ActivationRange(0, 0, means));
+            out.put(name, r[0] <= r[1] ? new ActivationRange(r[0], r[1], means, mins, maxs)
+                    : new ActivationRange(0, 0, means, mins, maxs));
         });
         return out;
     }

@@ -30,9 +30,15 @@ import java.util.Set;
  *   <li>an int32 bias with scale s_input · s_weight[c] (zero point 0) where the bias adds unscaled,</li>
  *   <li>a QuantizeLinear → DequantizeLinear pair (int8, asymmetric, per tensor) on its input and its output
  *       (after the Relu, or a Clip from 0, when one alone reads the output); the last layer's output (when no quantized node
- *       lies downstream) stays float.</li>
+ *       lies downstream) stays float, and so does the output of a layer read only by Add nodes (a residual
+ *       branch: the Add runs in float).</li>
  * </ul>
- * BatchNormalization is first folded into the Conv before it ({@link BatchNormPreFolding}).
+ * The model is first pre-folded ({@link #preFold}: BatchNormalization into the Conv before it, MatMul + Add
+ * into a Gemm). In the default, float-edged mode, three choices then cut the rounding error without
+ * changing the model's function: activation ranges are equalized across channels between two layers
+ * ({@link ChannelEqualization}), a classifier head's pooled features are centred on their means
+ * ({@link GemmInputCentering}), and a pair on a tensor holding an earlier pair's values (a MaxPool or
+ * Flatten of it) takes that pair's parameters ({@link ValuePreservingChains}).
  * Graph inputs and outputs keep their names and float types, so the result is a drop-in replacement.
  * The output opset is max(13, model opset), the first with per-axis DequantizeLinear.
  */
@@ -48,9 +54,18 @@ public final class QdqQuantizer {
     private QdqQuantizer() {
     }
 
+    /**
+     * The float model the quantizer works on: BatchNormalization folded into the Conv before it
+     * ({@link BatchNormPreFolding}) and MatMul + Add into a Gemm ({@link MatMulBiasPreFolding}). Both
+     * write the tensor the float model wrote, so ranges calibrated on either model apply.
+     */
+    public static ModelProto preFold(ModelProto floatModel) {
+        return MatMulBiasPreFolding.fold(BatchNormPreFolding.fold(floatModel));
+    }
+
     /** The activation tensors whose ranges {@link #quantize} needs, in graph order. */
     public static List<String> activationsToCalibrate(ModelProto floatModel) {
-        ModelProto model = BatchNormPreFolding.fold(floatModel);
+        ModelProto model = preFold(floatModel);
         Map<String, TensorProto> inits = initializers(model.getGraph());
         Set<String> names = new LinkedHashSet<>();
         for (NodeProto n : model.getGraph().getNodeList()) {
@@ -76,7 +91,7 @@ public final class QdqQuantizer {
             return quantize(model, ranges);
         }
         // integer-only: every tensor between the int8 edges is int8, the logits too
-        ModelProto folded = BatchNormPreFolding.fold(model);
+        ModelProto folded = preFold(model);
         return quantize(folded, ranges, new IntegerOnlyPlan(folded.getGraph(), activationsToCalibrate(folded)), true, true);
     }
 
@@ -98,11 +113,16 @@ public final class QdqQuantizer {
      */
     public static ModelProto quantize(ModelProto floatModel, Map<String, ActivationRange> ranges,
             boolean requantizeLastLayer, boolean correctBias) {
-        return quantize(BatchNormPreFolding.fold(floatModel), ranges, null, requantizeLastLayer, correctBias);
+        return quantize(preFold(floatModel), ranges, null, requantizeLastLayer, correctBias);
     }
 
-    private static ModelProto quantize(ModelProto model, Map<String, ActivationRange> ranges, IntegerOnlyPlan integer,
-            boolean requantizeLastLayer, boolean correctBias) {
+    private static ModelProto quantize(ModelProto folded, Map<String, ActivationRange> calibrated,
+            IntegerOnlyPlan integer, boolean requantizeLastLayer, boolean correctBias) {
+        // integer-only modules quantize every tensor of the chain, which equalization's ranges do not yet cover
+        ChannelEqualization.Result eq = integer == null ? ChannelEqualization.apply(folded, calibrated)
+                : new ChannelEqualization.Result(folded, calibrated);
+        ModelProto model = eq.model();
+        Map<String, ActivationRange> ranges = eq.ranges();
         GraphProto g = model.getGraph();
         int opset = defaultOpset(model);
         if (opset < MIN_OPSET) {
@@ -136,9 +156,16 @@ public final class QdqQuantizer {
                 rewired.put(a, dq);
             }
         }
+        // the float-edged mode centres pooled features before a Gemm; integer-only has no float Sub to do it in
+        Map<String, GemmInputCentering.Centred> centred = integer == null ? GemmInputCentering.plan(g, inits, ranges)
+                : Map.of();
+        Map<String, String> sameValues = integer == null ? ValuePreservingChains.sources(g) : Map.of();
         Set<String> toQuantize = new HashSet<>(activations);
         if (!requantizeLastLayer) {
             toQuantize.retainAll(leadingToQuantizedNodes(g, inits));
+        }
+        if (integer == null) {
+            toQuantize.removeAll(readOnlyByAdd(g, inits));
         }
         for (NodeProto n : g.getNodeList()) {
             QuantizableNode q = QuantizableNode.of(n, inits);
@@ -150,9 +177,11 @@ public final class QdqQuantizer {
                 }
             }
             if (q != null) {
+                GemmInputCentering.Centred c = centred.get(q.activation());
                 quantizeWeights(out, names, q, nb, inits, weightCache, weightScales,
                         activationParams.computeIfAbsent(q.activation(), a -> params(a, ranges)),
-                        correctBias ? range(q.activation(), ranges).channelMeans() : null);
+                        correctBias && c == null ? range(q.activation(), ranges).channelMeans() : null,
+                        c == null ? null : c.means());
             }
             // A calibrated output is written to a float temporary; Q → DQ gives the original name back to every consumer.
             List<String[]> qdq = new ArrayList<>();
@@ -167,9 +196,20 @@ public final class QdqQuantizer {
             out.addNode(nb);
             for (String[] pair : qdq) {
                 String y = pair[1];
+                GemmInputCentering.Centred c = centred.get(y);
+                String x = pair[0];
+                if (c != null) {
+                    x = addCentring(out, names, y, x, c.means());
+                    activationParams.put(y, c.params());
+                }
+                // the same values as an upstream pair's (a MaxPool, a Flatten of it): its parameters make this pair exact
+                String source = sameValues.get(y);
+                if (source != null && activationParams.containsKey(source)) {
+                    activationParams.putIfAbsent(y, activationParams.get(source));
+                }
                 QuantParams p = activationParams.computeIfAbsent(y, a -> integer == null ? params(a, ranges)
                         : integer.params(a, ranges, activationParams));
-                addQdq(out, names, y, pair[0], y, p);
+                addQdq(out, names, y, x, y, p);
             }
         }
         dropUnusedInitializers(out, graphInputs);
@@ -188,7 +228,7 @@ public final class QdqQuantizer {
 
     private static void quantizeWeights(GraphProto.Builder out, Names names, QuantizableNode q, NodeProto.Builder nb,
             Map<String, TensorProto> inits, Map<String, String> weightCache, Map<String, float[]> weightScales,
-            QuantParams in, double[] inputMeans) {
+            QuantParams in, double[] inputMeans, float[] centredMeans) {
         String key = q.weight() + "@" + q.weightAxis();
         String wdq = weightCache.get(key);
         Tensor wFloat = decode(inits.get(q.weight()));
@@ -200,7 +240,9 @@ public final class QdqQuantizer {
         }
         nb.setInput(1, wdq);
         if (q.quantizeBias()) {
-            Tensor bias = BiasCorrection.corrected(q, decode(inits.get(q.bias())), wFloat, w, inputMeans);
+            Tensor bias = centredMeans != null
+                    ? GemmInputCentering.foldedBias(q, decode(inits.get(q.bias())), wFloat, centredMeans)
+                    : BiasCorrection.corrected(q, decode(inits.get(q.bias())), wFloat, w, inputMeans);
             ChannelQuantizer.PerChannel b = ChannelQuantizer.bias(bias, in.scale(), weightScales.get(key));
             nb.setInput(2, addConstantDq(out, names, q.bias() + "_" + q.output(), b, DataType.INT32));
         }
@@ -254,6 +296,35 @@ public final class QdqQuantizer {
     }
 
     /**
+     * The outputs of quantized layers (with no Relu after them) read by Add nodes alone: a residual
+     * branch's last Conv, a shortcut Conv. The Add runs in float in the float-edged mode, so a pair on
+     * its input would only round the branch to 256 levels once more before the sum is quantized after
+     * its Relu; without it the integer kernel dequantizes its int32 accumulator straight to float.
+     */
+    private static Set<String> readOnlyByAdd(GraphProto g, Map<String, TensorProto> inits) {
+        Set<String> out = new HashSet<>();
+        for (NodeProto n : g.getNodeList()) {
+            QuantizableNode q = QuantizableNode.of(n, inits);
+            if (q == null || soleReluAfter(g, q.output()) != null
+                    || g.getOutputList().stream().anyMatch(v -> v.getName().equals(q.output()))) {
+                continue;
+            }
+            boolean read = false;
+            boolean onlyAdd = true;
+            for (NodeProto r : g.getNodeList()) {
+                if (r.getInputList().contains(q.output())) {
+                    read = true;
+                    onlyAdd &= r.getDomain().isEmpty() && r.getOpType().equals("Add");
+                }
+            }
+            if (read && onlyAdd) {
+                out.add(q.output());
+            }
+        }
+        return out;
+    }
+
+    /**
      * The output of the Relu that alone reads {@code tensor} (which is no graph output), else null. The
      * Q/DQ pair then goes after the Relu, as ONNX Runtime's quantizer places it: the range starts at 0,
      * so each int8 step is half as large, and Conv → Relu → QuantizeLinear fuses into one integer kernel.
@@ -290,6 +361,16 @@ public final class QdqQuantizer {
             }
         }
         return false;
+    }
+
+    /** Adds x − means as a Sub node; returns its output. */
+    private static String addCentring(GraphProto.Builder g, Names names, String label, String x, float[] means) {
+        String m = names.fresh(label + "_means");
+        String y = names.fresh(label + "_centred");
+        g.addInitializer(OnnxBuilder.tensorProto(m, Tensor.ofFloats(Shape.of(means.length), means)));
+        g.addNode(NodeProto.newBuilder().setOpType("Sub").setName(names.fresh("Sub_" + label)).addInput(x).addInput(m)
+                .addOutput(y));
+        return y;
     }
 
     /** Adds x → QuantizeLinear → DequantizeLinear → y; the new names are made from {@code label}, the tensor's original name. */
