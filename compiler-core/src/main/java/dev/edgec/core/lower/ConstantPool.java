@@ -2,18 +2,22 @@ package dev.edgec.core.lower;
 
 import dev.edgec.ir.LimitExceededException;
 import dev.edgec.ir.Tensor;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Places the constants that kernels read into data segments after the arena, the first time a
- * kernel asks for one, so constants only used at compile time (shapes, axes) cost no bytes.
+ * Places the constants that kernels read after the arena, the first time a kernel asks for one, so constants only used at compile time (shapes, axes) cost no bytes.
  * Identical constants share one copy. Each placement's bytes, alignment padding included, are
  * charged to the node being lowered when it is placed ({@link #owner}), so the charges add up to
  * {@link #bytes()}.
  */
 final class ConstantPool {
     static final int ALIGNMENT = 16;
+    /** Largest run of padding written as zeros to join two constants into one data segment. */
+    static final int MAX_MERGED_GAP = 6;
 
     private final long start;
     private final Map<Tensor, Integer> placed = new LinkedHashMap<>();
@@ -55,8 +59,38 @@ final class ConstantPool {
         return end - start;
     }
 
-    Map<Tensor, Integer> placements() {
-        return placed;
+    /**
+     * The placed constants as data segments: constants that follow each other with at most
+     * {@link #MAX_MERGED_GAP} bytes between them share one segment, the gap filled with zeros (a
+     * segment's header, flags, offset expression and length, costs 6 to 9 bytes in the module).
+     */
+    List<Segment> segments() {
+        List<Segment> out = new ArrayList<>();
+        int segStart = -1;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (Map.Entry<Tensor, Integer> e : placed.entrySet()) {
+            int at = e.getValue();
+            int gap = at - (segStart + bytes.size());
+            if (segStart < 0 || gap < 0 || gap > MAX_MERGED_GAP) {
+                if (segStart >= 0) {
+                    out.add(new Segment(segStart, bytes.toByteArray()));
+                }
+                segStart = at;
+                bytes.reset();
+            } else {
+                bytes.write(new byte[gap], 0, gap);
+            }
+            byte[] data = e.getKey().bytes();
+            bytes.write(data, 0, data.length);
+        }
+        if (segStart >= 0) {
+            out.add(new Segment(segStart, bytes.toByteArray()));
+        }
+        return out;
+    }
+
+    /** One active data segment: {@code bytes} copied to {@code address}. */
+    record Segment(int address, byte[] bytes) {
     }
 
     /** Bytes placed while each node was the {@link #owner}, padding included. */

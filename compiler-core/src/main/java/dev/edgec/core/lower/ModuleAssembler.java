@@ -122,7 +122,7 @@ public final class ModuleAssembler {
         module.exportFunction("input_ptr", inputPtr.index());
         module.exportFunction("output_ptr", outputPtr.index());
         module.exportFunction("run", run.index());
-        constants.placements().forEach((t, at) -> module.addData(at, t.bytes()));
+        constants.segments().forEach(d -> module.addData(d.address(), d.bytes()));
         module.addCustomSection("edgec.signature", signatureJson);
         module.moduleName(moduleName);
         return new AssembledModule(module.encode(), arena, constants.bytes(), pages, addresses, kernels,
