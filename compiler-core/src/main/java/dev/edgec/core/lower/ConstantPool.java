@@ -16,8 +16,8 @@ import java.util.Map;
  */
 final class ConstantPool {
     static final int ALIGNMENT = 16;
-    /** Largest run of padding written as zeros to join two constants into one data segment. */
-    static final int MAX_MERGED_GAP = 6;
+    /** Longest run of zero bytes written inside a data segment rather than skipped (see {@link #segments}). */
+    static final int MAX_ZERO_RUN = 6;
 
     private final long start;
     private final Map<Tensor, Integer> placed = new LinkedHashMap<>();
@@ -60,31 +60,43 @@ final class ConstantPool {
     }
 
     /**
-     * The placed constants as data segments: constants that follow each other with at most
-     * {@link #MAX_MERGED_GAP} bytes between them share one segment, the gap filled with zeros (a
-     * segment's header, flags, offset expression and length, costs 6 to 9 bytes in the module).
+     * The placed constants as data segments. Memory starts zeroed, so zero bytes need no segment: a
+     * run of more than {@link #MAX_ZERO_RUN} zeros (alignment padding included) ends a segment, and a
+     * shorter run is written inside one, which is cheaper than the next segment's header (flags, offset
+     * expression and length: at least 6 bytes).
      */
     List<Segment> segments() {
         List<Segment> out = new ArrayList<>();
-        int segStart = -1;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        long segStart = -1;
+        long zeros = 0;
+        long next = start;
         for (Map.Entry<Tensor, Integer> e : placed.entrySet()) {
-            int at = e.getValue();
-            int gap = at - (segStart + bytes.size());
-            if (segStart < 0 || gap < 0 || gap > MAX_MERGED_GAP) {
-                if (segStart >= 0) {
-                    out.add(new Segment(segStart, bytes.toByteArray()));
+            zeros += e.getValue() - next;
+            long at = e.getValue();
+            for (byte v : e.getKey().bytes()) {
+                if (v == 0) {
+                    zeros++;
+                } else {
+                    if (segStart >= 0 && zeros > MAX_ZERO_RUN) {
+                        out.add(new Segment((int) segStart, bytes.toByteArray()));
+                        segStart = -1;
+                    }
+                    if (segStart < 0) {
+                        segStart = at;
+                        bytes.reset();
+                    } else {
+                        bytes.write(new byte[(int) zeros], 0, (int) zeros);
+                    }
+                    bytes.write(v);
+                    zeros = 0;
                 }
-                segStart = at;
-                bytes.reset();
-            } else {
-                bytes.write(new byte[gap], 0, gap);
+                at++;
             }
-            byte[] data = e.getKey().bytes();
-            bytes.write(data, 0, data.length);
+            next = at;
         }
         if (segStart >= 0) {
-            out.add(new Segment(segStart, bytes.toByteArray()));
+            out.add(new Segment((int) segStart, bytes.toByteArray()));
         }
         return out;
     }

@@ -30,6 +30,8 @@ final class Requantizer implements AccumulatorSink {
     /**
      * Half width of the saturation table: outputs {@code v} (before saturation) known to lie in
      * {@code [-CLAMP_RADIUS, CLAMP_RADIUS]} are saturated by one load from a table of the saturated values.
+     * The table holds them less the type's minimum (u8), so that its lower half is zeros, which the module
+     * does not store (memory starts zeroed): int8 outputs add -128 after the load.
      */
     static final int CLAMP_RADIUS = 2048;
     /** Largest shift with which {@code (zp + CLAMP_RADIUS) · 2^shift} joins the rounding constant without i64 overflow. */
@@ -167,10 +169,10 @@ final class Requantizer implements AccumulatorSink {
         if (zeroPointFolded && fitsClampTable(maxAbs)) {
             long[] table = new long[2 * CLAMP_RADIUS + 1];
             for (int i = 0; i < table.length; i++) {
-                table[i] = Math.max(range.min(), Math.min(range.max(), i - CLAMP_RADIUS));
+                table[i] = Math.max(range.min(), Math.min(range.max(), i - CLAMP_RADIUS)) - range.min();
             }
             // the same table for every kernel with this output type: the constant pool places it once
-            clampTable = k.constantData(Tensor.ofLongs(out, Shape.of(table.length), table));
+            clampTable = k.constantData(Tensor.ofLongs(DataType.UINT8, Shape.of(table.length), table));
         }
     }
 
@@ -261,7 +263,7 @@ final class Requantizer implements AccumulatorSink {
 
     /**
      * {@code acc · m} rounded half to even, plus the zero point, saturated: the value of
-     * {@link FixedPointMultiplier#apply} in 21 instructions (+7 where ties can occur) instead of 49, or in 10
+     * {@link FixedPointMultiplier#apply} in 21 instructions (+7 where ties can occur) instead of 49, or in 10 (12 for int8)
      * when an accumulator bound keeps the output within a saturation table ({@link #CLAMP_RADIUS}: the
      * radius joins the rounding constant, and one load saturates).
      * With {@code p = acc · m0}: {@code (p + c) >> shift} where {@code c = half + (zp << shift)} rounds half
@@ -298,7 +300,10 @@ final class Requantizer implements AccumulatorSink {
         if (clampTable >= 0) {
             // v + CLAMP_RADIUS is in [0, 2 · CLAMP_RADIUS]: the table holds the saturated value
             c.i32WrapI64();
-            k.load(out, clampTable);
+            k.load(DataType.UINT8, clampTable);
+            if (range.min() != 0) {
+                c.i32Const((int) range.min()).i32Add();
+            }
             return;
         }
         // saturate in i64 (v may exceed i32 when shift < 32), two selects reusing the value through tee
