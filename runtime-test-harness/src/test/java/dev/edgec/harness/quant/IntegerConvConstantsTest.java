@@ -6,8 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.edgec.core.CompileOptions;
 import dev.edgec.core.CompileResult;
 import dev.edgec.core.Compiler;
+import dev.edgec.core.onnx.OnnxBuilder;
 import dev.edgec.ir.DataType;
+import dev.edgec.ir.Shape;
+import dev.edgec.ir.Tensor;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,5 +65,31 @@ class IntegerConvConstantsTest {
         int[] x = {1, 4, 40, 40};
         QuantCheck.assertWithinOne("QDQ Conv with border loop", QdqFusionTest.convModel(DataType.INT8, true, true, x,
                 new int[] {16, 4, 3, 3}), QdqFusionTest.input("x", x));
+    }
+
+    /**
+     * A bias given at run time (a graph input) cannot be folded: the folded windows start from it less
+     * the stored correction. 12x12 takes the padded copy only; 40x40 the checked loop as well.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {12, 40})
+    void runTimeBiasLessTheCorrection(int size) {
+        OnnxBuilder b = new OnnxBuilder("qconv_bias_input", 10);
+        Random rnd = new Random(5);
+        int m = 6;
+        int[] x = {1, 3, size, size};
+        String w = b.initializer("w", QuantCheck.randomInts(DataType.INT8, new int[] {m, 3, 3, 3}, rnd));
+        String y = b.node("QLinearConv", List.of(b.input("x", DataType.UINT8, QuantCheck.longs(x)),
+                b.initializer("xs", Tensor.ofFloats(Shape.scalar(), 0.03f)),
+                b.initializer("xz", Tensor.ofLongs(DataType.UINT8, Shape.scalar(), 121)), w,
+                b.initializer("ws", QuantCheck.scales(m, rnd, 0.002, 0.02, false)),
+                b.initializer("wz", Tensor.ofLongs(DataType.INT8, Shape.of(m), new long[m])),
+                b.initializer("ys", Tensor.ofFloats(Shape.scalar(), 0.4f)),
+                b.initializer("yz", Tensor.ofLongs(DataType.UINT8, Shape.scalar(), 100)),
+                b.input("bias", DataType.INT32, m)), "pads", new long[] {1, 1, 1, 1});
+        b.output(y, DataType.UINT8);
+        Map<String, Tensor> inputs = Map.of("x", QuantCheck.randomInts(DataType.UINT8, x, rnd),
+                "bias", QuantCheck.ints(DataType.INT32, new int[] {m}, rnd, -20000, 20000));
+        QuantCheck.assertWithinOne("QLinearConv with a run-time bias, " + size + "x" + size, b.toBytes(), inputs);
     }
 }

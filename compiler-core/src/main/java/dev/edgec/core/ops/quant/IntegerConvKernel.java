@@ -289,7 +289,7 @@ final class IntegerConvKernel {
         weightLocals = newWeightLocals();
         boolean foldedInterior = corr != null && interior != null;
         // the checked loop (windows touching the padding) and the unfolded window start from the bias itself
-        boolean biasPerOutput = interior == null || !allInterior() || !foldedInterior;
+        boolean biasPerOutput = !foldedInterior || !allInterior();
         boolean runtimeBias = bias != null && biasValues == null;
         int startTable = foldedInterior ? startTable(runtimeBias) : -1;
         int biasAddress = bias != null && (biasPerOutput || foldedInterior && runtimeBias) ? bias.getAsInt() : -1;
