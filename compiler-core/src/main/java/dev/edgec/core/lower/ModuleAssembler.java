@@ -104,11 +104,13 @@ public final class ModuleAssembler {
             Long scratch = chosen.offsets().get(scratchName(n));
             KernelWriter k = new KernelWriter(f, addressMap, math, constants::address, statusGlobal,
                     scratch == null ? -1 : (int) (long) scratch);
+            constants.owner(n.name());
             op.lower(context(g, n), k);
             kernels.add(new KernelInfo(n.name(), n.opType(), f.index()));
             canFail.add(k.canFail());
             guards.add(GuardedCalls.checks(n, addressMap));
         }
+        constants.owner("");
         emitRun(run.code(), kernels, canFail, guards, status[0]);
 
         pointerTable(inputPtr.code(), g.inputs(), addressMap);
@@ -120,10 +122,11 @@ public final class ModuleAssembler {
         module.exportFunction("input_ptr", inputPtr.index());
         module.exportFunction("output_ptr", outputPtr.index());
         module.exportFunction("run", run.index());
-        constants.placements().forEach((t, at) -> module.addData(at, t.bytes()));
+        constants.segments().forEach(d -> module.addData(d.address(), d.bytes()));
         module.addCustomSection("edgec.signature", signatureJson);
         module.moduleName(moduleName);
-        return new AssembledModule(module.encode(), arena, constants.bytes(), pages, addresses, kernels);
+        return new AssembledModule(module.encode(), arena, constants.bytes(), pages, addresses, kernels,
+                constants.bytesByOwner());
     }
 
     /**

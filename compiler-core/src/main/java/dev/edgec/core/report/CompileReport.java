@@ -8,19 +8,17 @@ import dev.edgec.core.ops.OpContext;
 import dev.edgec.core.ops.OperatorRegistry;
 import dev.edgec.ir.Graph;
 import dev.edgec.ir.Node;
-import dev.edgec.ir.Tensor;
 import dev.edgec.wasm.EncodedModule;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What a compiled module costs: per node and in total. Every number is read off the emitted module
  * and the memory plan, not estimated: code bytes are the code section's function entries, data bytes
- * the data section, memory the declared pages.
+ * the data section, memory the declared pages, a node's weight bytes the constants placed while
+ * lowering its kernel (see {@link NodeReport#weightBytes}).
  *
  * @param moduleBytes      the whole module
  * @param codeBytes        the code section (id and size prefix included)
@@ -29,7 +27,8 @@ import java.util.Set;
  * @param memoryPages      linear memory, in 64 KiB pages
  * @param arenaPeak        bytes of the activation arena as planned
  * @param arenaLowerBound  the largest total of tensors live at once in the chosen order
- * @param weightBytes      constant bytes placed in memory
+ * @param weightBytes      constant bytes placed in memory, alignment padding included: the sum of the
+ *                         nodes' {@link NodeReport#weightBytes} (plus any constant graph output)
  */
 public record CompileReport(List<NodeReport> nodes, int moduleBytes, int codeBytes, int dataBytes, int customBytes,
                             int memoryPages, long arenaPeak, long arenaLowerBound, long totalMacs, long weightBytes) {
@@ -60,14 +59,7 @@ public record CompileReport(List<NodeReport> nodes, int moduleBytes, int codeByt
             OpContext ctx = new OpContext(n, n.opsetVersion(), g::type, g.constants());
             long nodeMacs = registry.operatorFor(n, n.opsetVersion()).macs(ctx);
             macs += nodeMacs;
-            Set<Tensor> weights = new HashSet<>();
-            for (String in : n.inputs()) {
-                Tensor c = g.constants().get(in);
-                if (c != null && a.addresses().containsKey(in)) {
-                    weights.add(c);
-                }
-            }
-            long weightBytes = weights.stream().mapToLong(t -> t.type().byteSize()).sum();
+            long weightBytes = a.constantBytesByNode().getOrDefault(n.name(), 0L);
             String out = n.output(0);
             rows.add(new NodeReport(n.name(), n.opType(), g.type(out), nodeMacs, weightBytes,
                     codeByNode.getOrDefault(n.name(), 0), a.addresses().getOrDefault(out, -1), g.type(out).byteSize()));

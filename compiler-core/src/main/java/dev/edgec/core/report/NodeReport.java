@@ -5,7 +5,9 @@ import dev.edgec.ir.TensorType;
 /**
  * One node of the compiled graph as an embedded engineer budgets it.
  *
- * @param weightBytes bytes of constant inputs the kernel reads from the data segment
+ * @param weightBytes constant bytes the kernel placed in the data segment: the constant inputs it reads
+ *                    and its own tables (requantization multipliers, folded biases), with the alignment
+ *                    padding before each; a constant shared with an earlier kernel counts there only
  * @param codeBytes   size of the node's kernel function (0 for a view, which has none)
  * @param arenaOffset where its first output lives in linear memory
  * @param arenaBytes  that output's size

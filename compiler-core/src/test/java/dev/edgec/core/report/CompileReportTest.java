@@ -62,6 +62,38 @@ class CompileReportTest {
         assertTrue(report.arenaPeak() >= report.arenaLowerBound());
     }
 
+    /**
+     * A node is charged the constant bytes placed while lowering it, its kernel's own tables included
+     * (a QLinearConv's per-channel multipliers), and not the constant inputs it never reads (the
+     * weight scales it folded into those multipliers): the rows add up to the total.
+     */
+    @Test
+    void nodeWeightBytesAreWhatItsKernelPlaced() {
+        OnnxBuilder b = new OnnxBuilder("qconv", 13);
+        String x = b.input("x", DataType.UINT8, 1, 2, 5, 5);
+        long[] w = new long[4 * 2 * 3 * 3];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = i % 7 - 3;
+        }
+        String y = b.node("QLinearConv", List.of(x, b.initializer("xs", Tensor.ofFloats(Shape.scalar(), 0.05f)),
+                b.initializer("xz", Tensor.ofLongs(DataType.UINT8, Shape.scalar(), 7)),
+                b.initializer("w", Tensor.ofLongs(DataType.INT8, Shape.of(4, 2, 3, 3), w)),
+                b.initializer("ws", Tensor.ofFloats(Shape.of(4), 0.01f, 0.02f, 0.03f, 0.04f)),
+                b.initializer("wz", Tensor.ofLongs(DataType.INT8, Shape.of(4), 0, 0, 0, 0)),
+                // a small y scale: outputs can leave the requantizer's saturation table, which is then not placed
+                b.initializer("ys", Tensor.ofFloats(Shape.scalar(), 0.001f)),
+                b.initializer("yz", Tensor.ofLongs(DataType.UINT8, Shape.scalar(), 128))));
+        b.output(y, DataType.UINT8);
+        CompileResult r = COMPILER.compile(b.toBytes(), CompileOptions.defaults());
+        CompileReport report = CompileReport.of(r, COMPILER.registry());
+        assertEquals(report.weightBytes(), report.nodes().stream().mapToLong(NodeReport::weightBytes).sum());
+        long conv = report.nodes().get(0).weightBytes();
+        // 72 weight bytes; per filter an i32 multiplier, a u8 shift and an i32 x_zp · Σw
+        assertTrue(conv >= 72 + 4 * 9 && conv < 72 + 4 * 9 + 4 * 16, "QLinearConv weight bytes " + conv);
+        assertTrue(!r.assembled().addresses().containsKey("ws") && !r.assembled().addresses().containsKey("wz"),
+                "constant weight scales and zero points are not placed");
+    }
+
     @Test
     void macsCountTheMultiplyAccumulatesOfConvGemmAndMatMul() {
         OnnxBuilder b = new OnnxBuilder("macs", 13);

@@ -36,10 +36,10 @@ final class ConvIntegerOp implements Operator {
         boolean perChannel = ctx.hasInput(3) && ctx.inputType(3).elementCount() > 1;
         new IntegerConvKernel(k, p).zeroPointsGiven(ctx.hasInput(2), ctx.hasInput(3))
                 .foldZeroPoints(ctx.constantInput(1).orElse(null), constantOrNull(ctx, 2), constantOrNull(ctx, 3))
-                .padInputIf(scratchBytes(ctx) > 0, k.address(ctx.inputName(0)), xt, ZeroPoint.lower(ctx, k, 2, xt, false),
+                .padInputIf(scratchBytes(ctx) > 0, k.address(ctx.inputName(0)), xt, ZeroPoint.lower(ctx, 2, xt, false),
                         scratchBytes(ctx) > 0 ? k.scratch() : -1)
-                .emit(k.address(ctx.inputName(0)), xt, ZeroPoint.lower(ctx, k, 2, xt, false),
-                k.address(ctx.inputName(1)), wt, ZeroPoint.lower(ctx, k, 3, wt, perChannel), -1,
+                .emit(k.address(ctx.inputName(0)), xt, ZeroPoint.lower(ctx, 2, xt, false),
+                k.address(ctx.inputName(1)), wt, ZeroPoint.lower(ctx, 3, wt, perChannel), null,
                 k.address(ctx.outputName(0)), DataType.INT32, (acc, ch) -> k.code().localGet(acc));
     }
 

@@ -7,6 +7,7 @@ import dev.edgec.ir.DataType;
 import dev.edgec.ir.Shape;
 import dev.edgec.ir.Tensor;
 import dev.edgec.wasm.Code;
+import java.util.function.IntSupplier;
 
 /**
  * Emits a direct integer convolution: per output, {@code acc = bias[m] + Σ (x - x_zp)(w - w_zp[m])}
@@ -34,8 +35,8 @@ final class IntegerConvKernel {
     private final int kernelVolume;
     /** Per dimension the outputs whose window is inside the input, or null: see {@link #interiorRanges}. */
     private final int[][] interior;
-    /** Address of the int32 {@code x_zp · Σ (w − w_zp)} per filter, or -1: see {@link #foldZeroPoints}. */
-    private int foldedZeroPoints = -1;
+    /** Per filter the int32 {@code x_zp · Σ (w − w_zp)}, or null: see {@link #foldZeroPoints}. */
+    private long[] corr;
     /** The weight zero point is a constant 0 everywhere, so the kernel does not subtract it. */
     private boolean weightZeroIsZero;
     /** Per filter {@code Σ |w − w_zp|} and the constant x zero point, set by {@link #foldZeroPoints}; null if not folded. */
@@ -73,7 +74,8 @@ final class IntegerConvKernel {
      * inner loop multiplies raw loads like the float kernel (load, load, multiply, add) instead of
      * subtracting both zero points per tap; a weight zero point of 0 is not subtracted anywhere. Exact:
      * i32 arithmetic wraps, and the true result fits. Call before {@link #emit}; a null argument leaves
-     * the kernel as it was.
+     * the kernel as it was. The correction is placed in the data segment by {@link #emit}, only when an
+     * interior window is emitted, and as one table {@code bias − corr} when the bias is constant.
      */
     IntegerConvKernel foldZeroPoints(Tensor w, Tensor xZp, Tensor wZp) {
         if (w == null || xZp == null && xZpGiven || wZp == null && wZpGiven) {
@@ -85,7 +87,7 @@ final class IntegerConvKernel {
         long zx = xZp == null ? 0 : xZp.getLong(0);
         weightZeroIsZero = java.util.Arrays.stream(wz).allMatch(v -> v == 0);
         int per = wv.length / filters;
-        long[] corr = new long[filters];
+        corr = new long[filters];
         for (int m = 0; m < filters; m++) {
             long zw = wz[wz.length == 1 ? 0 : m];
             long sum = 0;
@@ -94,7 +96,6 @@ final class IntegerConvKernel {
             }
             corr[m] = (int) (zx * sum);
         }
-        foldedZeroPoints = k.constantData(Tensor.ofLongs(DataType.INT32, Shape.of(filters), corr));
         weightSums = new long[filters];
         for (int m = 0; m < filters; m++) {
             long zw = wz[wz.length == 1 ? 0 : m];
@@ -177,7 +178,7 @@ final class IntegerConvKernel {
      */
     /** {@link #padInput} when {@code pad} and the zero points folded, else this kernel. */
     IntegerConvKernel padInputIf(boolean pad, int x, DataType xt, ZeroPoint xZp, int scratch) {
-        return pad && foldedZeroPoints >= 0 ? padInput(x, xt, xZp, scratch) : this;
+        return pad && corr != null ? padInput(x, xt, xZp, scratch) : this;
     }
 
     IntegerConvKernel padInput(int x, DataType xt, ZeroPoint xZp, int scratch) {
@@ -214,7 +215,7 @@ final class IntegerConvKernel {
         int[] zeros = new int[rank];
         WindowGeometry pg = new WindowGeometry(padded, g.kernel(), g.strides(), g.dilations(), zeros, zeros, g.output());
         IntegerConvKernel r = new IntegerConvKernel(k, new ConvOp.Plan(p.batch(), p.channels(), p.filters(), p.group(), pg));
-        r.foldedZeroPoints = foldedZeroPoints;
+        r.corr = corr;
         r.weightZeroIsZero = weightZeroIsZero;
         r.paddedCopy = scratch;
         r.weightSums = weightSums;
@@ -253,10 +254,11 @@ final class IntegerConvKernel {
 
     /**
      * @param xAddress address of X (a kernel from {@link #padInput} reads its padded copy instead)
-     * @param bias address of the int32 bias, or -1
+     * @param bias gives the address of the int32 bias, or null when there is none; asked only when some
+     *             emitted path reads the bias itself (see {@link #startTable})
      */
-    void emit(int xAddress, DataType xt, ZeroPoint xZp, int w, DataType wt, ZeroPoint wZp, int bias, int y, DataType yt,
-              AccumulatorSink sink) {
+    void emit(int xAddress, DataType xt, ZeroPoint xZp, int w, DataType wt, ZeroPoint wZp, IntSupplier bias, int y,
+              DataType yt, AccumulatorSink sink) {
         int x = paddedCopy >= 0 ? paddedCopy : xAddress;
         int cg = p.channelsPerGroup();
         int xg = k.newI32();
@@ -285,11 +287,17 @@ final class IntegerConvKernel {
         }
         xZp.load(k, -1, zx);
         weightLocals = newWeightLocals();
-        int biasLocal = bias >= 0 ? k.newI32() : -1;
-        int start = foldedZeroPoints >= 0 && interior != null ? k.newI32() : -1;
+        boolean foldedInterior = corr != null && interior != null;
+        // the checked loop (windows touching the padding) and the unfolded window start from the bias itself
+        boolean biasPerOutput = !foldedInterior || !allInterior();
+        boolean runtimeBias = bias != null && biasValues == null;
+        int startTable = foldedInterior ? startTable(runtimeBias) : -1;
+        int biasAddress = bias != null && (biasPerOutput || foldedInterior && runtimeBias) ? bias.getAsInt() : -1;
+        int biasLocal = biasAddress >= 0 ? k.newI32() : -1;
+        int start = foldedInterior ? k.newI32() : -1;
         int rowBase = interior != null ? k.newI32() : -1;
         Runnable initAcc = () -> {
-            if (bias >= 0) {
+            if (biasAddress >= 0) {
                 c.localGet(biasLocal).localSet(acc);
             } else {
                 c.i32Const(0).localSet(acc);
@@ -303,16 +311,18 @@ final class IntegerConvKernel {
             c.localGet(m).i32Const(cg * kernelVolume).i32Mul().localSet(wm);
             wZp.load(k, m, zw);
             // per filter, not per output: the bias, and for folded windows bias − x_zp Σ (w − w_zp)
-            if (bias >= 0) {
-                c.localGet(m).i32Const(2).i32Shl().i32Load(bias).localSet(biasLocal);
+            if (biasAddress >= 0) {
+                c.localGet(m).i32Const(2).i32Shl().i32Load(biasAddress).localSet(biasLocal);
             }
             if (start >= 0) {
-                if (bias >= 0) {
+                if (runtimeBias) {
                     c.localGet(biasLocal);
-                } else {
-                    c.i32Const(0);
                 }
-                c.localGet(m).i32Const(2).i32Shl().i32Load(foldedZeroPoints).i32Sub().localSet(start);
+                c.localGet(m).i32Const(2).i32Shl().i32Load(startTable);
+                if (runtimeBias) {
+                    c.i32Sub();
+                }
+                c.localSet(start);
             }
             if (weightLocals != null) {
                 loadWeightLocals(wm, zw, w, wt);
@@ -361,6 +371,21 @@ final class IntegerConvKernel {
                 c.localGet(yp).i32Const(1).i32Add().localSet(yp);
             });
         }));
+    }
+
+    /**
+     * Places the per-filter int32 table a folded window starts its accumulator from: {@code bias − corr}
+     * (i32 wrapping, as the kernel's own subtraction) when the bias is constant or absent, so the
+     * kernel needs neither the bias nor the correction in memory; with a run-time bias, {@code corr},
+     * subtracted from it.
+     */
+    private int startTable(boolean runtimeBias) {
+        long[] t = new long[corr.length];
+        for (int m = 0; m < t.length; m++) {
+            long b = runtimeBias || biasValues == null ? 0 : biasValues[m];
+            t[m] = runtimeBias ? corr[m] : (int) (b - corr[m]);
+        }
+        return k.constantData(Tensor.ofLongs(DataType.INT32, Shape.of(t.length), t));
     }
 
     /**
@@ -415,7 +440,7 @@ final class IntegerConvKernel {
      */
     private void unrolledWindow(int[] pos, int rowBase, int wm, int xc, int wc, int acc, int zx, int zw, int x,
                                 DataType xt, int w, DataType wt, Runnable initAcc, int start) {
-        if (foldedZeroPoints >= 0) {
+        if (corr != null) {
             foldedWindow(pos, rowBase, wm, xc, wc, acc, zw, x, xt, w, wt, start);
             return;
         }
@@ -518,7 +543,7 @@ final class IntegerConvKernel {
      * loading the weight (and subtracting its zero point) for every output.
      */
     private int[] newWeightLocals() {
-        if (foldedZeroPoints < 0 || interior == null || blockChannels() != p.channelsPerGroup()) {
+        if (corr == null || interior == null || blockChannels() != p.channelsPerGroup()) {
             return null;
         }
         int[] locals = new int[p.channelsPerGroup() * kernelVolume];

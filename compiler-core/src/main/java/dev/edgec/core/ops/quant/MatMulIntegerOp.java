@@ -34,8 +34,8 @@ final class MatMulIntegerOp implements Operator {
         DataType at = ctx.inputType(0).dataType();
         DataType bt = ctx.inputType(1).dataType();
         boolean perColumn = ctx.hasInput(3) && ctx.inputType(3).elementCount() > 1;
-        IntegerMatMul.emit(k, g, k.address(ctx.inputName(0)), at, ZeroPoint.lower(ctx, k, 2, at, false),
-                k.address(ctx.inputName(1)), bt, ZeroPoint.lower(ctx, k, 3, bt, perColumn),
+        IntegerMatMul.emit(k, g, k.address(ctx.inputName(0)), at, ZeroPoint.lower(ctx, 2, at, false),
+                k.address(ctx.inputName(1)), bt, ZeroPoint.lower(ctx, 3, bt, perColumn),
                 k.address(ctx.outputName(0)), DataType.INT32, (acc, ch) -> k.code().localGet(acc));
     }
 

@@ -58,11 +58,11 @@ final class QLinearConvOp implements Operator {
         new IntegerConvKernel(k, p).zeroPointsGiven(ctx.hasInput(2), ctx.hasInput(5))
                 .foldZeroPoints(ctx.constantInput(3).orElse(null), constantOrNull(ctx, 2), constantOrNull(ctx, 5))
                 .constantBias(ctx.hasInput(8), constantOrNull(ctx, 8))
-                .padInputIf(scratchBytes(ctx) > 0, k.address(ctx.inputName(0)), xt, ZeroPoint.lower(ctx, k, 2, xt, false),
+                .padInputIf(scratchBytes(ctx) > 0, k.address(ctx.inputName(0)), xt, ZeroPoint.lower(ctx, 2, xt, false),
                         scratchBytes(ctx) > 0 ? k.scratch() : -1)
-                .emit(k.address(ctx.inputName(0)), xt, ZeroPoint.lower(ctx, k, 2, xt, false),
-                k.address(ctx.inputName(3)), wt, ZeroPoint.lower(ctx, k, 5, wt, ctx.inputType(5).elementCount() > 1),
-                ctx.hasInput(8) ? k.address(ctx.inputName(8)) : -1, k.address(ctx.outputName(0)), yt, rq);
+                .emit(k.address(ctx.inputName(0)), xt, ZeroPoint.lower(ctx, 2, xt, false),
+                k.address(ctx.inputName(3)), wt, ZeroPoint.lower(ctx, 5, wt, ctx.inputType(5).elementCount() > 1),
+                ctx.hasInput(8) ? () -> k.address(ctx.inputName(8)) : null, k.address(ctx.outputName(0)), yt, rq);
     }
 
     @Override

@@ -56,8 +56,8 @@ final class QLinearMatMulOp implements Operator {
         DataType bt = ctx.inputType(3).dataType();
         DataType yt = ctx.inputType(7).dataType();
         Requantizer rq = new Requantizer(ctx, k, 1, 4, 6, 7, yt);
-        IntegerMatMul.emit(k, g, k.address(ctx.inputName(0)), at, ZeroPoint.lower(ctx, k, 2, at, false),
-                k.address(ctx.inputName(3)), bt, ZeroPoint.lower(ctx, k, 5, bt, ctx.inputType(5).elementCount() > 1),
+        IntegerMatMul.emit(k, g, k.address(ctx.inputName(0)), at, ZeroPoint.lower(ctx, 2, at, false),
+                k.address(ctx.inputName(3)), bt, ZeroPoint.lower(ctx, 5, bt, ctx.inputType(5).elementCount() > 1),
                 k.address(ctx.outputName(0)), yt, rq::emit);
     }
 

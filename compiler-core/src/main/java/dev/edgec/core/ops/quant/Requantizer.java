@@ -30,6 +30,8 @@ final class Requantizer implements AccumulatorSink {
     /**
      * Half width of the saturation table: outputs {@code v} (before saturation) known to lie in
      * {@code [-CLAMP_RADIUS, CLAMP_RADIUS]} are saturated by one load from a table of the saturated values.
+     * The table holds them less the type's minimum (u8), so that its lower half is zeros, which the module
+     * does not store (memory starts zeroed): int8 outputs add -128 after the load.
      */
     static final int CLAMP_RADIUS = 2048;
     /** Largest shift with which {@code (zp + CLAMP_RADIUS) · 2^shift} joins the rounding constant without i64 overflow. */
@@ -38,16 +40,20 @@ final class Requantizer implements AccumulatorSink {
     private final KernelWriter k;
     private final DataType out;
     private final QuantRange range;
-    private final int zeroPoint;
+    /** The output zero point's value name, or null when absent; its address is asked for only where read. */
+    private final String zeroPoint;
     /** Fixed point: i64 tables of m0 and shift per channel (or -1 with a single multiplier). */
     private final FixedPointMultiplier single;
     private final int m0Table;
     private final int shiftTable;
-    /** Float fallback: addresses of the run-time scales. */
-    private final int aScale;
-    private final int wScale;
+    /**
+     * Float fallback: value names of the scales, whose addresses are asked for only by {@link #emitFloat}
+     * (with constant scales the multiplier tables replace them, and they cost no data bytes).
+     */
+    private final String aScale;
+    private final String wScale;
     private final boolean wPerChannel;
-    private final int yScale;
+    private final String yScale;
     /**
      * False when no accumulator can give a product exactly half way between two integers, for every
      * channel: then rounding half up equals rounding half to even (see {@link #tiesPossible(FixedPointMultiplier)}).
@@ -59,6 +65,8 @@ final class Requantizer implements AccumulatorSink {
     private final boolean zeroPointFolded;
     /** The constant output zero point (0 when absent), when {@link #zeroPointFolded} or the zero point is constant. */
     private final long constantZeroPoint;
+    /** The output zero point is a constant or absent ({@link #constantZeroPoint} holds it). */
+    private final boolean zeroPointConstant;
     /** Address of the saturation table (see {@link #CLAMP_RADIUS}), or -1 to saturate with selects. */
     private int clampTable = -1;
     private int p = -1;
@@ -81,7 +89,7 @@ final class Requantizer implements AccumulatorSink {
         this.k = k;
         this.out = out;
         this.range = QuantRange.of(out);
-        this.zeroPoint = yZero >= 0 && ctx.hasInput(yZero) ? k.address(ctx.inputName(yZero)) : -1;
+        this.zeroPoint = yZero >= 0 && ctx.hasInput(yZero) ? ctx.inputName(yZero) : null;
         this.wPerChannel = ctx.inputType(wScale).elementCount() > 1;
         Optional<Tensor> as = ctx.constantInput(aScale);
         Optional<Tensor> ws = ctx.constantInput(wScale);
@@ -118,10 +126,11 @@ final class Requantizer implements AccumulatorSink {
         this.fixed = fixed;
         Optional<Tensor> zp = yZero >= 0 && ctx.hasInput(yZero) ? ctx.constantInput(yZero) : Optional.of(ZERO);
         this.constantZeroPoint = zp.map(t -> t.getLong(0)).orElse(0L);
+        this.zeroPointConstant = zp.isPresent();
         this.zeroPointFolded = zp.isPresent() && foldable;
-        this.aScale = k.address(ctx.inputName(aScale));
-        this.wScale = k.address(ctx.inputName(wScale));
-        this.yScale = k.address(ctx.inputName(yScale));
+        this.aScale = ctx.inputName(aScale);
+        this.wScale = ctx.inputName(wScale);
+        this.yScale = ctx.inputName(yScale);
     }
 
     /**
@@ -160,10 +169,10 @@ final class Requantizer implements AccumulatorSink {
         if (zeroPointFolded && fitsClampTable(maxAbs)) {
             long[] table = new long[2 * CLAMP_RADIUS + 1];
             for (int i = 0; i < table.length; i++) {
-                table[i] = Math.max(range.min(), Math.min(range.max(), i - CLAMP_RADIUS));
+                table[i] = Math.max(range.min(), Math.min(range.max(), i - CLAMP_RADIUS)) - range.min();
             }
             // the same table for every kernel with this output type: the constant pool places it once
-            clampTable = k.constantData(Tensor.ofLongs(out, Shape.of(table.length), table));
+            clampTable = k.constantData(Tensor.ofLongs(DataType.UINT8, Shape.of(table.length), table));
         }
     }
 
@@ -254,7 +263,7 @@ final class Requantizer implements AccumulatorSink {
 
     /**
      * {@code acc · m} rounded half to even, plus the zero point, saturated: the value of
-     * {@link FixedPointMultiplier#apply} in 21 instructions (+7 where ties can occur) instead of 49, or in 10
+     * {@link FixedPointMultiplier#apply} in 21 instructions (+7 where ties can occur) instead of 49, or in 10 (12 for int8)
      * when an accumulator bound keeps the output within a saturation table ({@link #CLAMP_RADIUS}: the
      * radius joins the rounding constant, and one load saturates).
      * With {@code p = acc · m0}: {@code (p + c) >> shift} where {@code c = half + (zp << shift)} rounds half
@@ -281,9 +290,9 @@ final class Requantizer implements AccumulatorSink {
         c.i64Add();
         pushShift(channel, cached);
         c.i64ShrS();
-        if (!zeroPointFolded && zeroPoint >= 0) {
+        if (!zeroPointFolded && !zeroPointConstant) {
             c.i32Const(0);
-            k.load(out, zeroPoint);
+            k.load(out, k.address(zeroPoint));
             c.i64ExtendI32S().i64Add();
         } else if (!zeroPointFolded && constantZeroPoint != 0) {
             c.i64Const(constantZeroPoint).i64Add();
@@ -291,7 +300,10 @@ final class Requantizer implements AccumulatorSink {
         if (clampTable >= 0) {
             // v + CLAMP_RADIUS is in [0, 2 · CLAMP_RADIUS]: the table holds the saturated value
             c.i32WrapI64();
-            k.load(out, clampTable);
+            k.load(DataType.UINT8, clampTable);
+            if (range.min() != 0) {
+                c.i32Const((int) range.min()).i32Add();
+            }
             return;
         }
         // saturate in i64 (v may exceed i32 when shift < 32), two selects reusing the value through tee
@@ -373,18 +385,18 @@ final class Requantizer implements AccumulatorSink {
             f = k.newLocal(ValType.F32);
         }
         c.localGet(acc).f32ConvertI32S();
-        c.i32Const(0).f32Load(aScale);
+        c.i32Const(0).f32Load(k.address(aScale));
         if (wPerChannel) {
             c.localGet(channel).i32Const(2).i32Shl();
         } else {
             c.i32Const(0);
         }
-        c.f32Load(wScale).f32Mul();
-        c.i32Const(0).f32Load(yScale).f32Div();
+        c.f32Load(k.address(wScale)).f32Mul();
+        c.i32Const(0).f32Load(k.address(yScale)).f32Div();
         c.f32Mul().f32Nearest();
-        if (zeroPoint >= 0) {
+        if (zeroPoint != null) {
             c.i32Const(0);
-            k.load(out, zeroPoint);
+            k.load(out, k.address(zeroPoint));
             c.f32ConvertI32S().f32Add();
         }
         c.localSet(f);
