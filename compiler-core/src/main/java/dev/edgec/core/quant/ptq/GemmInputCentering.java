@@ -20,13 +20,18 @@ import java.util.Set;
  * is needed. The Sub runs in float where the pooling already does (the default, float-edged mode),
  * so the integer Gemm is unchanged.
  *
- * <p>Applies to a Gemm with a quantizable bias whose input is read by it alone and comes from an
+ * <p>Applies to a Gemm with at least {@link #MIN_OUTPUTS} outputs and a quantizable bias whose input is read by it alone and comes from an
  * AveragePool or GlobalAveragePool, directly or through Flatten/Reshape, when calibration recorded
  * per-feature statistics of that input.
  */
 public final class GemmInputCentering {
     private static final Set<String> POOLS = Set.of("AveragePool", "GlobalAveragePool");
     private static final Set<String> RESHAPES = Set.of("Flatten", "Reshape");
+    /**
+     * The means cost 4 bytes a feature in the module, more than the Gemm's own int8 weights below 4
+     * outputs; such a head (a yes/no wake-word detector's) is left uncentred to keep the module small.
+     */
+    private static final int MIN_OUTPUTS = 4;
 
     /** A centred activation: the per-feature means subtracted, and the int8 parameters of the result. */
     public record Centred(float[] means, QuantParams params) {
@@ -53,8 +58,9 @@ public final class GemmInputCentering {
             }
             String x = q.activation();
             ActivationRange r = ranges.get(x);
-            int features = (int) inits.get(q.weight()).getDims(q.weightAxis() == 0 ? 1 : 0);
-            if (readers.getOrDefault(x, 0) != 1 || graphOutputs.contains(x) || !pooled(x, producers) || r == null
+            TensorProto w = inits.get(q.weight());
+            int features = (int) w.getDims(q.weightAxis() == 0 ? 1 : 0);
+            if (w.getDims(q.weightAxis()) < MIN_OUTPUTS || readers.getOrDefault(x, 0) != 1 || graphOutputs.contains(x) || !pooled(x, producers) || r == null
                     || r.channelMeans() == null || r.channelMins() == null || r.channelMeans().length != features) {
                 continue;
             }
