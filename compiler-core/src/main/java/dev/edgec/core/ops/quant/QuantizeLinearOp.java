@@ -6,10 +6,12 @@ import dev.edgec.core.ops.OpContext;
 import dev.edgec.core.ops.Operator;
 import dev.edgec.ir.DataType;
 import dev.edgec.ir.Shape;
+import dev.edgec.ir.Tensor;
 import dev.edgec.ir.TensorType;
 import dev.edgec.wasm.Code;
 import dev.edgec.wasm.ValType;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * QuantizeLinear (opsets 10–21): {@code y = saturate(roundHalfEven(x / y_scale) + y_zero_point)},
@@ -66,6 +68,9 @@ final class QuantizeLinearOp implements Operator {
     public void lower(OpContext ctx, KernelWriter k) {
         Plan p = plan(ctx);
         Shape shape = ctx.inputType(0).shape();
+        if (lowerPerTensorConstant(ctx, k, p)) {
+            return;
+        }
         int x = k.address(ctx.inputName(0));
         int scale = k.address(ctx.inputName(1));
         int zp = ctx.hasInput(2) ? k.address(ctx.inputName(2)) : -1;
@@ -89,6 +94,38 @@ final class QuantizeLinearOp implements Operator {
             saturateToInt(c, v, QuantRange.of(zt));
             k.store(zt, y);
         });
+    }
+
+    /**
+     * A constant scalar scale and zero point (a quantized model's edge) become f32 constants in one
+     * counted loop: about 30 instructions an element instead of 48 with the broadcast loop's three
+     * indexes and two parameter loads. The division stays a division, as ONNX specifies it.
+     */
+    private static boolean lowerPerTensorConstant(OpContext ctx, KernelWriter k, Plan p) {
+        Optional<Tensor> scale = ctx.constantInput(1);
+        Optional<Tensor> zero = ctx.hasInput(2) ? ctx.constantInput(2) : Optional.of(Tensor.ofLongs(p.out(), Shape.scalar(), 0));
+        if (scale.isEmpty() || zero.isEmpty() || scale.get().elementCount() != 1 || zero.get().elementCount() != 1) {
+            return false;
+        }
+        float s = (float) scale.get().getDouble(0);
+        float z = zero.get().getLong(0);
+        DataType zt = p.out();
+        int x = k.address(ctx.inputName(0));
+        int y = k.address(ctx.outputName(0));
+        Code c = k.code();
+        int v = k.newLocal(ValType.F32);
+        k.forRange(ctx.inputType(0).shape().elementCount(), i -> {
+            k.pushByteOffset(i, zt);
+            k.pushByteOffset(i, DataType.FLOAT32);
+            c.f32Load(x).f32Const(s).f32Div().f32Nearest();
+            if (z != 0) {
+                c.f32Const(z).f32Add();
+            }
+            c.localSet(v);
+            saturateToInt(c, v, QuantRange.of(zt));
+            k.store(zt, y);
+        });
+        return true;
     }
 
     /**
