@@ -25,7 +25,7 @@ final class IntegerConvKernel {
     /** Taps per unrolled block when several channels of a folded interior window are unrolled together. */
     private static final int BLOCK_TAPS = 64;
     /** Longest row of X, in 8-byte words, whose copy into the padded buffer is unrolled. */
-    private static final int UNROLLED_ROW_WORDS = 8;
+    private static final int UNROLLED_ROW_WORDS = 2;
 
     private final KernelWriter k;
     private final Code c;
@@ -170,7 +170,9 @@ final class IntegerConvKernel {
             inside *= Math.max(0, hi - lo);
             outputs *= g.output()[i];
         }
-        return 1 - (double) inside / outputs >= MIN_BORDER_SHARE ? (long) p.batch() * p.channels() * volume : 0;
+        // rounded up to whole 8-byte words, which fillWithZeroPoint stores
+        return 1 - (double) inside / outputs >= MIN_BORDER_SHARE ? ((long) p.batch() * p.channels() * volume + 7) / 8 * 8
+                : 0;
     }
 
     /**
@@ -196,7 +198,7 @@ final class IntegerConvKernel {
         int planes = p.batch() * p.channels();
         int zx = k.newI32();
         xZp.load(k, -1, zx);
-        fillWithZeroPoint(zx, xt, scratch, planes * volume);
+        fillWithZeroPoint(zx, scratch, planes * volume);
         int src = k.newI32();
         int[] dst = new int[rank + 1];
         for (int i = 0; i <= rank; i++) {
@@ -229,24 +231,17 @@ final class IntegerConvKernel {
      * at a time (an i64 holding it in every byte): an interpreter runs one store per 8 bytes instead of
      * one per byte, and the fill was a fifth of a small depthwise layer's instructions.
      */
-    private void fillWithZeroPoint(int zx, DataType xt, int scratch, int bytes) {
-        int words = bytes / 8;
-        if (words > 0) {
-            int pattern = k.newLocal(ValType.I64);
-            c.localGet(zx).i32Const(0xff).i32And().i64ExtendI32U().i64Const(0x0101010101010101L).i64Mul()
-                    .localSet(pattern);
-            k.forRange(words, i -> c.localGet(i).i32Const(3).i32Shl().localGet(pattern).i64Store(scratch));
-        }
-        for (int b = words * 8; b < bytes; b++) {
-            c.i32Const(b).localGet(zx);
-            k.store(xt, scratch);
-        }
+    private void fillWithZeroPoint(int zx, int scratch, int bytes) {
+        // the scratch buffer is a whole number of words (paddedInputBytes rounds it up)
+        int pattern = k.newLocal(ValType.I64);
+        c.localGet(zx).i32Const(0xff).i32And().i64ExtendI32U().i64Const(0x0101010101010101L).i64Mul().localSet(pattern);
+        k.forRange((bytes + 7) / 8, i -> c.localGet(i).i32Const(3).i32Shl().localGet(pattern).i64Store(scratch));
     }
 
     /**
      * Copies one row of {@code length} bytes from X at local {@code src} to the padded copy at local
      * {@code dst}: 8 bytes per i64 load and store (unrolled for rows of up to {@link #UNROLLED_ROW_WORDS}
-     * words), then the last bytes one by one. Unaligned accesses are valid wasm; the values are bytes either way.
+     * words), then the last 4, 2 and 1 bytes. Unaligned accesses are valid wasm; the values are bytes either way.
      */
     private void copyRow(int x, int scratch, int src, int dst, int length) {
         int words = length / 8;
@@ -260,7 +255,16 @@ final class IntegerConvKernel {
                 c.localGet(dst).localGet(src).i64Load(x + 8 * w).i64Store(scratch + 8 * w);
             }
         }
-        for (int b = words * 8; b < length; b++) {
+        int b = words * 8;
+        if (length - b >= 4) {
+            c.localGet(dst).localGet(src).i32Load(x + b).i32Store(scratch + b);
+            b += 4;
+        }
+        if (length - b >= 2) {
+            c.localGet(dst).localGet(src).i32Load16U(x + b).i32Store16(scratch + b);
+            b += 2;
+        }
+        if (length - b == 1) {
             c.localGet(dst).localGet(src).i32Load8U(x + b).i32Store8(scratch + b);
         }
     }
