@@ -218,7 +218,7 @@ class QdqFusionTest {
 
     /**
      * A Conv whose float result an Add reads (a residual branch, as post-training quantization leaves it)
-     * becomes ConvInteger with its int32 bias and one conversion to float: no float Conv is left, and the
+     * becomes one ConvIntegerToFloat (bias in the accumulator, one conversion to float): no float Conv is left, and the
      * result is ONNX Runtime's float Conv of the dequantized operands, within float32 rounding.
      */
     @ParameterizedTest
@@ -247,7 +247,7 @@ class QdqFusionTest {
         byte[] model = b.toBytes();
         CompileResult r = new Compiler().compile(model, CompileOptions.defaults());
         List<String> ops = r.graph().nodes().stream().map(Node::opType).toList();
-        assertTrue(ops.contains("ConvInteger") && !ops.contains("Conv"), "not fused: " + ops);
+        assertTrue(ops.contains("ConvIntegerToFloat") && !ops.contains("Conv"), "not fused: " + ops);
         Map<String, Tensor> inputs = Map.of("x", QuantCheck.floats(x, new Random(12), -6, 6),
                 "r", QuantCheck.floats(new int[] {1, 4, 4, 6}, new Random(13), -1, 1));
         String why = dev.edgec.harness.ModelCheck.mismatch(model, inputs, dev.edgec.harness.Tolerance.ONNX_BACKEND,

@@ -23,5 +23,7 @@ public final class QuantOperators {
         r.register(INTEGER_DOMAIN, "QLinearAdd", 1, 1, new QLinearAddOp());
         r.register(INTEGER_DOMAIN, "QLinearAveragePool", 1, 1, new QLinearAveragePoolOp());
         r.register(INTEGER_DOMAIN, "QLinearSoftmax", 1, 1, new QLinearSoftmaxOp());
+        // a quantized Conv with a float result (core/quant/QdqConvFloatOutput), made by the fuse-qdq pass
+        r.register(INTEGER_DOMAIN, "ConvIntegerToFloat", 1, 1, new ConvIntegerToFloatOp());
     }
 }
