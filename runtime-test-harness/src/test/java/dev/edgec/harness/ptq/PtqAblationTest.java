@@ -109,6 +109,44 @@ class PtqAblationTest {
         }
     }
 
+    /**
+     * The "what bounds each model" table of docs/post-training-quantization.md: flips (inputs whose
+     * top-1 class differs from the float model's) on seeds 2–5, 300 inputs each, for the default QDQ
+     * model and for its int8 weights alone (every activation pair left out), in ONNX Runtime.
+     */
+    @Test
+    void flipsPerSeed() {
+        for (ZooModel zoo : Zoo.all()) {
+            byte[] model = ZooFiles.read(zoo);
+            ModelProto q = QdqQuantizer.quantize(OnnxImporter.parse(model),
+                    OrtQuantization.calibrate(model, OrtQuantization.randomSamples(model, 1, CALIBRATION)));
+            ModelProto weightsOnly = q;
+            for (NodeProto n : q.getGraph().getNodeList()) {
+                if (n.getOpType().equals("QuantizeLinear")) {
+                    weightsOnly = bypass(weightsOnly, weightsOnly.getGraph().getNodeList().stream()
+                            .filter(x -> x.getName().equals(n.getName())).findFirst().orElseThrow());
+                }
+            }
+            StringBuilder line = new StringBuilder();
+            for (ModelProto m : List.of(q, weightsOnly)) {
+                int total = 0;
+                StringBuilder perSeed = new StringBuilder();
+                for (long seed = 2; seed <= 5; seed++) {
+                    AccuracyReport r = OrtQuantization.compare(model, m.toByteArray(), OrtQuantization.randomSamples(model, seed, 300));
+                    if (!r.isClassifier(0)) {
+                        perSeed.append(String.format(Locale.ROOT, " %.5f", r.meanAbsError(0)));
+                        continue;
+                    }
+                    int flips = (int) Math.round((1 - r.top1Agreement(0)) * 300);
+                    total += flips;
+                    perSeed.append(' ').append(flips);
+                }
+                line.append(m == q ? "default" : " | weights only").append(perSeed).append(" (total ").append(total).append(')');
+            }
+            System.out.printf(Locale.ROOT, "flips %-22s %s%n", zoo.fileName(), line);
+        }
+    }
+
     /** The model with QuantizeLinear {@code q} and the DequantizeLinear after it removed, its consumers reading q's input. */
     private static ModelProto bypass(ModelProto m, NodeProto q) {
         NodeProto dq = m.getGraph().getNodeList().stream().filter(n -> n.getInputCount() > 0
