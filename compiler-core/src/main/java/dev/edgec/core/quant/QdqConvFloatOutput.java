@@ -2,7 +2,6 @@ package dev.edgec.core.quant;
 
 import dev.edgec.core.ops.quant.QuantOperators;
 import dev.edgec.ir.Attribute;
-import dev.edgec.ir.DataType;
 import dev.edgec.ir.Graph;
 import dev.edgec.ir.Node;
 import dev.edgec.ir.Tensor;
@@ -28,23 +27,17 @@ final class QdqConvFloatOutput {
         if (conv.inputs().size() < 2) {
             return Optional.empty();
         }
-        Node dqx = uses.producer(conv.input(0));
-        Node dqw = uses.producer(conv.input(1));
-        if (!QdqFusion.isDequantize(dqx) || !QdqFusion.isDequantize(dqw) || !QdqFusion.perTensorConstants(g, dqx)
-                || !QdqFusion.EIGHT_BIT.contains(g.type(dqx.input(0)).dataType())) {
+        QdqFloatOutput.Operands o = QdqFloatOutput.Operands.of(g, uses, conv).orElse(null);
+        if (o == null || o.w().shape().rank() < 3) {
             return Optional.empty();
         }
-        Tensor w = g.constants().get(dqw.input(0));
-        Tensor ws = g.constants().get(dqw.input(1));
-        Tensor wz = dqw.hasInput(2) ? g.constants().get(dqw.input(2)) : null;
-        if (w == null || ws == null || !QdqFusion.EIGHT_BIT.contains(w.dataType()) || ws.dataType() != DataType.FLOAT32
-                || w.shape().rank() < 3 || dqw.hasInput(2) && wz == null) {
-            return Optional.empty();
-        }
-        int filters = w.shape().dim(0);
+        Node dqx = o.dqx();
+        Node dqw = o.dqw();
+        Tensor ws = o.ws();
+        int filters = o.w().shape().dim(0);
         if (ws.elementCount() != 1) {
             long axis = dqw.attributes().get("axis") instanceof Attribute.IntAttr a ? a.value() : 1;
-            if ((axis + w.shape().rank()) % w.shape().rank() != 0 || ws.shape().rank() != 1 || ws.elementCount() != filters) {
+            if ((axis + o.w().shape().rank()) % o.w().shape().rank() != 0 || ws.shape().rank() != 1 || ws.elementCount() != filters) {
                 return Optional.empty();
             }
         }
@@ -58,7 +51,7 @@ final class QdqConvFloatOutput {
         }
         String name = conv.name();
         Graph.Builder b = g.toBuilder();
-        boolean wZero = wz == null || Arrays.stream(wz.toLongs()).allMatch(v -> v == 0);
+        boolean wZero = o.wz() == null || Arrays.stream(o.wz().toLongs()).allMatch(v -> v == 0);
         String scale = fresh(b, name + "_acc_scale");
         b.addConstant(scale, QdqFloatOutput.accumulatorScales(g, dqx, ws));
         List<String> inputs = List.of(dqx.input(0), dqw.input(0), QdqFusion.zeroPoint(g, b, dqx, name + "_x_zp"),

@@ -56,19 +56,15 @@ final class QdqFloatOutput {
             return Optional.empty();
         }
         boolean transB = gemm && op.attributes().get("transB") instanceof Attribute.IntAttr t && t.value() != 0;
-        Node dqx = uses.producer(op.input(0));
-        Node dqw = uses.producer(op.input(1));
-        if (!QdqFusion.isDequantize(dqx) || !QdqFusion.isDequantize(dqw) || !QdqFusion.perTensorConstants(g, dqx)
-                || !QdqFusion.EIGHT_BIT.contains(g.type(dqx.input(0)).dataType())) {
+        Optional<Operands> operands = Operands.of(g, uses, op);
+        if (operands.isEmpty() || operands.get().w().shape().rank() != 2) {
             return Optional.empty();
         }
-        Tensor w = g.constants().get(dqw.input(0));
-        Tensor ws = g.constants().get(dqw.input(1));
-        Tensor wz = dqw.hasInput(2) ? g.constants().get(dqw.input(2)) : null;
-        if (w == null || ws == null || !QdqFusion.EIGHT_BIT.contains(w.dataType()) || ws.dataType() != DataType.FLOAT32
-                || w.shape().rank() != 2 || dqw.hasInput(2) && wz == null) {
-            return Optional.empty();
-        }
+        Node dqx = operands.get().dqx();
+        Node dqw = operands.get().dqw();
+        Tensor w = operands.get().w();
+        Tensor ws = operands.get().ws();
+        Tensor wz = operands.get().wz();
         int n = transB ? w.shape().dim(0) : w.shape().dim(1);
         if (ws.elementCount() != 1) {
             long axis = dqw.attributes().get("axis") instanceof Attribute.IntAttr a ? a.value() : 1;
@@ -155,6 +151,30 @@ final class QdqFloatOutput {
             replacement.add(new Node(name + "_bias", "", "Add", opset, List.of(dequantized, floatBias), List.of(y), Map.of()));
         }
         return Optional.of(b.setNodes(QdqFusion.rewrite(g, op, replacement, null)).build());
+    }
+
+    /**
+     * The dequantized operands of a float-output candidate: x from a per-tensor DequantizeLinear of an
+     * 8-bit tensor, and constant 8-bit weights with float32 scales and, if any, a constant zero point
+     * ({@code wz}, else null).
+     */
+    record Operands(Node dqx, Node dqw, Tensor w, Tensor ws, Tensor wz) {
+        static Optional<Operands> of(Graph g, Uses uses, Node op) {
+            Node dqx = uses.producer(op.input(0));
+            Node dqw = uses.producer(op.input(1));
+            if (!QdqFusion.isDequantize(dqx) || !QdqFusion.isDequantize(dqw) || !QdqFusion.perTensorConstants(g, dqx)
+                    || !QdqFusion.EIGHT_BIT.contains(g.type(dqx.input(0)).dataType())) {
+                return Optional.empty();
+            }
+            Tensor w = g.constants().get(dqw.input(0));
+            Tensor ws = g.constants().get(dqw.input(1));
+            Tensor wz = dqw.hasInput(2) ? g.constants().get(dqw.input(2)) : null;
+            if (w == null || ws == null || !QdqFusion.EIGHT_BIT.contains(w.dataType()) || ws.dataType() != DataType.FLOAT32
+                    || dqw.hasInput(2) && wz == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new Operands(dqx, dqw, w, ws, wz));
+        }
     }
 
     /** x_scale · w_scale[c] as float32 products (how ONNX Runtime scales a quantized bias), one per channel or one. */

@@ -23,11 +23,7 @@ import java.util.Optional;
 final class ConvIntegerToFloatOp implements Operator {
     private static ConvOp.Plan plan(OpContext ctx) {
         ctx.expectInputs(6, 6);
-        DataType xt = ctx.expectType(0, QLinearMatMulOp.TYPES);
-        DataType wt = ctx.expectType(1, QLinearMatMulOp.TYPES);
-        ConvOp.Plan p = ConvOp.plan(ctx, ctx.inputType(0).shape(), ctx.inputType(1).shape());
-        ZeroPoint.check(ctx, 2, xt, 0, "x_zero_point");
-        ZeroPoint.check(ctx, 3, wt, p.filters(), "w_zero_point");
+        ConvOp.Plan p = ConvIntegerOp.checkOperands(ctx);
         if (ctx.hasInput(4) && (ctx.inputType(4).dataType() != DataType.INT32
                 || ctx.inputType(4).elementCount() != p.filters())) {
             throw ctx.error("bias must be int32 with " + p.filters() + " values, got " + ctx.inputType(4));
@@ -46,19 +42,7 @@ final class ConvIntegerToFloatOp implements Operator {
 
     @Override
     public void lower(OpContext ctx, KernelWriter k) {
-        ConvOp.Plan p = plan(ctx);
-        DataType xt = ctx.inputType(0).dataType();
-        DataType wt = ctx.inputType(1).dataType();
-        boolean perChannel = ctx.hasInput(3) && ctx.inputType(3).elementCount() > 1;
-        new IntegerConvKernel(k, p).zeroPointsGiven(ctx.hasInput(2), ctx.hasInput(3))
-                .foldZeroPoints(ctx.constantInput(1).orElse(null), constantOrNull(ctx, 2), constantOrNull(ctx, 3))
-                .constantBias(ctx.hasInput(4), constantOrNull(ctx, 4))
-                .padInputIf(scratchBytes(ctx) > 0, k.address(ctx.inputName(0)), xt, ZeroPoint.lower(ctx, 2, xt, false),
-                        scratchBytes(ctx) > 0 ? k.scratch() : -1)
-                .emit(k.address(ctx.inputName(0)), xt, ZeroPoint.lower(ctx, 2, xt, false),
-                        k.address(ctx.inputName(1)), wt, ZeroPoint.lower(ctx, 3, wt, perChannel),
-                        ctx.hasInput(4) ? () -> k.address(ctx.inputName(4)) : null, k.address(ctx.outputName(0)),
-                        DataType.FLOAT32, new ToFloat(ctx, k));
+        ConvIntegerOp.emit(ctx, k, plan(ctx), 4, DataType.FLOAT32, new ToFloat(ctx, k));
     }
 
     /** Converts each finished accumulator to float and multiplies it by its channel's scale. */
@@ -106,15 +90,8 @@ final class ConvIntegerToFloatOp implements Operator {
         return plan(ctx).macs();
     }
 
-    /** The zero-point-padded copy of X when the weights and zero points are constants and padding is worth removing. */
     @Override
     public long scratchBytes(OpContext ctx) {
-        boolean constants = ctx.constantInput(1).isPresent() && (!ctx.hasInput(2) || ctx.constantInput(2).isPresent())
-                && (!ctx.hasInput(3) || ctx.constantInput(3).isPresent());
-        return constants ? IntegerConvKernel.paddedInputBytes(plan(ctx)) : 0;
-    }
-
-    private static Tensor constantOrNull(OpContext ctx, int i) {
-        return ctx.hasInput(i) ? ctx.constantInput(i).orElse(null) : null;
+        return ConvIntegerOp.scratchBytes(ctx, plan(ctx));
     }
 }
