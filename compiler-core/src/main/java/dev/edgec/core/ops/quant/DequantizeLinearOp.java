@@ -6,9 +6,11 @@ import dev.edgec.core.ops.OpContext;
 import dev.edgec.core.ops.Operator;
 import dev.edgec.ir.DataType;
 import dev.edgec.ir.Shape;
+import dev.edgec.ir.Tensor;
 import dev.edgec.ir.TensorType;
 import dev.edgec.wasm.Code;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * DequantizeLinear (opsets 10–21): {@code y = (x - x_zero_point) * x_scale} in float32, for
@@ -54,6 +56,9 @@ final class DequantizeLinearOp implements Operator {
         QuantParam p = plan(ctx);
         Shape shape = ctx.inputType(0).shape();
         DataType t = ctx.inputType(0).dataType();
+        if (lowerPerTensorConstant(ctx, k, t)) {
+            return;
+        }
         int x = k.address(ctx.inputName(0));
         int scale = k.address(ctx.inputName(1));
         int zp = ctx.hasInput(2) ? k.address(ctx.inputName(2)) : -1;
@@ -74,5 +79,37 @@ final class DequantizeLinearOp implements Operator {
             c.f32Mul();
             c.f32Store(y);
         });
+    }
+
+    /** Types whose elements load as an i32. */
+    private static final List<DataType> I32_LOADED = List.of(DataType.INT8, DataType.UINT8, DataType.INT16,
+            DataType.UINT16, DataType.INT32);
+
+    /**
+     * A constant scalar scale and zero point (the float edge of a quantized model) become constants in
+     * one counted loop, without the broadcast loop's second index and the two parameter loads.
+     */
+    private static boolean lowerPerTensorConstant(OpContext ctx, KernelWriter k, DataType t) {
+        Optional<Tensor> scale = ctx.constantInput(1);
+        Optional<Tensor> zero = ctx.hasInput(2) ? ctx.constantInput(2) : Optional.of(Tensor.ofLongs(t, Shape.scalar(), 0));
+        if (!I32_LOADED.contains(t) || scale.isEmpty() || zero.isEmpty() || scale.get().elementCount() != 1
+                || zero.get().elementCount() != 1) {
+            return false;
+        }
+        float s = (float) scale.get().getDouble(0);
+        int z = (int) zero.get().getLong(0);
+        int x = k.address(ctx.inputName(0));
+        int y = k.address(ctx.outputName(0));
+        Code c = k.code();
+        k.forRange(ctx.inputType(0).shape().elementCount(), i -> {
+            k.pushByteOffset(i, DataType.FLOAT32);
+            k.pushByteOffset(i, t);
+            k.load(t, x);
+            if (z != 0) {
+                c.i32Const(z).i32Sub();
+            }
+            c.f32ConvertI32S().f32Const(s).f32Mul().f32Store(y);
+        });
+        return true;
     }
 }
