@@ -14,9 +14,12 @@ import java.util.function.IntSupplier;
 /**
  * Emits a direct integer convolution: per output, {@code acc = bias[m] + Σ (x - x_zp)(w - w_zp[m])}
  * over the group's channels and the window's taps in i32, then the {@link AccumulatorSink} gives the
- * stored value. X and W are 8-bit, so element offsets are byte offsets. Taps falling in the padding are skipped (a padded input equals its zero point, so
- * it adds 0), by an unsigned range check per dimension; outputs whose window lies wholly inside the
- * input take an unrolled window with constant offsets instead. Integer only.
+ * stored value. X and W are 8-bit, so element offsets are byte offsets. Taps falling in the padding add
+ * nothing (a padded input equals its zero point). With constant weights and zero points the outputs
+ * split into regions whose windows keep the same in-bounds taps ({@link ClippedRegions}), each with an
+ * unrolled window of only those taps, when that saves enough; otherwise border windows read a
+ * zero-point-padded copy of X ({@link #padInput}) or skip padded taps by an unsigned range check per
+ * dimension, and interior windows are unrolled with constant offsets. Integer only.
  */
 final class IntegerConvKernel {
     /** Largest window unrolled for interior outputs (about 14 bytes of code per tap). */
@@ -153,38 +156,13 @@ final class IntegerConvKernel {
 
     /**
      * Bytes of the padded copy of X that {@link #padInput} writes, or 0 when it does not pay: no
-     * padding, a window too large to unroll, or fewer than {@link #MIN_BORDER_SHARE} of the outputs
-     * with a window touching the padding (those take the checked loop, about 4 times slower per tap).
+     * padding, a window too large to unroll, border windows clipped instead ({@link #clipsBorders}), or
+     * fewer than {@link #MIN_BORDER_SHARE} of the outputs with a window touching the padding (those take
+     * the checked loop, about 4 times slower per tap).
      */
     static long paddedInputBytes(ConvOp.Plan p) {
-        WindowGeometry g = p.window();
-        boolean padded = false;
-        long volume = 1;
-        long kernel = 1;
-        for (int i = 0; i < g.rank(); i++) {
-            padded |= g.padBegin()[i] > 0 || g.padEnd()[i] > 0;
-            volume *= g.input()[i] + g.padBegin()[i] + g.padEnd()[i];
-            kernel *= g.kernel()[i];
-        }
-        if (!padded || kernel > MAX_UNROLLED_TAPS) {
-            return 0;
-        }
-        long inside = 1;
-        long outputs = 1;
-        for (int i = 0; i < g.rank(); i++) {
-            int lo = Math.floorDiv(g.padBegin()[i] + g.strides()[i] - 1, g.strides()[i]);
-            int last = g.input()[i] - 1 - (g.kernel()[i] - 1) * g.dilations()[i] + g.padBegin()[i];
-            int hi = last < 0 ? 0 : Math.min(g.output()[i], Math.floorDiv(last, g.strides()[i]) + 1);
-            inside *= Math.max(0, hi - lo);
-            outputs *= g.output()[i];
-        }
-        boolean share = 1 - (double) inside / outputs >= MIN_BORDER_SHARE;
-        long bytes = ((long) p.batch() * p.channels() * volume + 7) / 8 * 8;
-        if (clipsBorders(p, share, bytes)) {
-            return 0;
-        }
-        // rounded up to whole 8-byte words, which fillWithZeroPoint stores
-        return share ? bytes : 0;
+        Border b = Border.of(p);
+        return b.unrollable() && !clipsBorders(p, b) && b.share() >= MIN_BORDER_SHARE ? b.copyBytes() : 0;
     }
 
     /**
@@ -193,35 +171,44 @@ final class IntegerConvKernel {
      * points folded.
      */
     static boolean clipsBorders(ConvOp.Plan p) {
-        WindowGeometry g = p.window();
-        long kernel = 1;
-        boolean padded = false;
-        long inside = 1;
-        long outputs = 1;
-        long volume = 1;
-        for (int i = 0; i < g.rank(); i++) {
-            padded |= g.padBegin()[i] > 0 || g.padEnd()[i] > 0;
-            kernel *= g.kernel()[i];
-            volume *= g.input()[i] + g.padBegin()[i] + g.padEnd()[i];
-            int lo = Math.floorDiv(g.padBegin()[i] + g.strides()[i] - 1, g.strides()[i]);
-            int last = g.input()[i] - 1 - (g.kernel()[i] - 1) * g.dilations()[i] + g.padBegin()[i];
-            int hi = last < 0 ? 0 : Math.min(g.output()[i], Math.floorDiv(last, g.strides()[i]) + 1);
-            inside *= Math.max(0, hi - lo);
-            outputs *= g.output()[i];
-        }
-        if (!padded || kernel > MAX_UNROLLED_TAPS) {
-            return false;
-        }
-        return clipsBorders(p, 1 - (double) inside / outputs >= MIN_BORDER_SHARE,
-                ((long) p.batch() * p.channels() * volume + 7) / 8 * 8);
+        Border b = Border.of(p);
+        return b.unrollable() && clipsBorders(p, b);
     }
 
-    private static boolean clipsBorders(ConvOp.Plan p, boolean padCopy, long copyBytes) {
+    /**
+     * What the padding does to a plan's outputs: whether some window can reach it and the window is
+     * small enough to unroll, the share of outputs whose window touches it, and the bytes of a padded
+     * copy of X (rounded up to whole 8-byte words, which {@link #fillWithZeroPoint} stores).
+     */
+    private record Border(boolean unrollable, double share, long copyBytes) {
+        static Border of(ConvOp.Plan p) {
+            WindowGeometry g = p.window();
+            boolean padded = false;
+            long volume = 1;
+            long kernel = 1;
+            long inside = 1;
+            long outputs = 1;
+            for (int i = 0; i < g.rank(); i++) {
+                padded |= g.padBegin()[i] > 0 || g.padEnd()[i] > 0;
+                volume *= g.input()[i] + g.padBegin()[i] + g.padEnd()[i];
+                kernel *= g.kernel()[i];
+                int lo = Math.floorDiv(g.padBegin()[i] + g.strides()[i] - 1, g.strides()[i]);
+                int last = g.input()[i] - 1 - (g.kernel()[i] - 1) * g.dilations()[i] + g.padBegin()[i];
+                int hi = last < 0 ? 0 : Math.min(g.output()[i], Math.floorDiv(last, g.strides()[i]) + 1);
+                inside *= Math.max(0, hi - lo);
+                outputs *= g.output()[i];
+            }
+            return new Border(padded && kernel <= MAX_UNROLLED_TAPS, 1 - (double) inside / outputs,
+                    ((long) p.batch() * p.channels() * volume + 7) / 8 * 8);
+        }
+    }
+
+    private static boolean clipsBorders(ConvOp.Plan p, Border b) {
         int channels = blockChannels(p);
         // the fill stores a word per 11 instructions; each row copy costs about as much again
-        long copyInstructions = copyBytes / 8 * 22;
-        return new ClippedRegions(p.window()).pays(p, padCopy, channels, channels == p.channelsPerGroup(),
-                copyInstructions);
+        long copyInstructions = b.copyBytes() / 8 * 22;
+        return new ClippedRegions(p.window()).pays(p, b.share() >= MIN_BORDER_SHARE, channels,
+                channels == p.channelsPerGroup(), copyInstructions);
     }
 
     /**
@@ -355,6 +342,7 @@ final class IntegerConvKernel {
         int cg = p.channelsPerGroup();
         int xg = k.newI32();
         int wm = k.newI32();
+        weightBase = wm;
         int xc = k.newI32();
         int wc = k.newI32();
         int yp = k.newI32();
@@ -399,12 +387,22 @@ final class IntegerConvKernel {
         };
         c.i32Const(0).localSet(yp);
         k.forRange(p.batch(), n -> k.forRange(p.filters(), m -> {
-            // xg = element index of the group's first input channel in X; wm = byte address of the filter's
-            // first weight (an address, so that the windows' weight loads have short constant offsets)
-            c.localGet(n).i32Const(p.channels() * plane).i32Mul();
-            c.localGet(m).i32Const(p.filtersPerGroup()).i32DivU().i32Const(cg * plane).i32Mul().i32Add().localSet(xg);
+            // xg = byte address of the group's first input channel, wm = of the filter's first weight:
+            // addresses, so that the windows' loads have short constant offsets (less code)
+            if (p.batch() == 1) {
+                c.i32Const(x);
+            } else {
+                c.localGet(n).i32Const(p.channels() * plane).i32Mul().i32Const(x).i32Add();
+            }
+            if (p.group() > 1) {
+                c.localGet(m);
+                if (p.filtersPerGroup() > 1) {
+                    c.i32Const(p.filtersPerGroup()).i32DivU();
+                }
+                c.i32Const(cg * plane).i32Mul().i32Add();
+            }
+            c.localSet(xg);
             c.localGet(m).i32Const(cg * kernelVolume).i32Mul().i32Const(w).i32Add().localSet(wm);
-            weightBase = wm;
             wZp.load(k, m, zw);
             // per filter, not per output: the bias, and for folded windows bias − x_zp Σ (w − w_zp)
             if (biasAddress >= 0) {
@@ -430,7 +428,7 @@ final class IntegerConvKernel {
                         new TapRun[rank]);
                 return;
             }
-            Runnable row = rowBase < 0 ? () -> { } : () -> pushRowBase(pos, xg, rowBase, x);
+            Runnable row = rowBase < 0 ? () -> { } : () -> pushRowBase(pos, xg, rowBase);
             outputs(0, pos, row, () -> {
                 Runnable checked = () -> {
                     initAcc.run();
@@ -440,7 +438,7 @@ final class IntegerConvKernel {
                         taps(0, pos, tap, ix, xOff, wOff, () -> {
                             c.localGet(acc);
                             c.localGet(xc).localGet(xOff[rank - 1]).i32Add();
-                            k.load(xt, x);
+                            k.load(xt, 0);
                             c.localGet(zx).i32Sub();
                             c.localGet(wc).localGet(wOff[rank - 1]).i32Add();
                             k.load(wt, 0);
@@ -634,8 +632,6 @@ final class IntegerConvKernel {
                 chosen[i] = r;
                 int offset = r.lo() * step + r.first() * g.dilations()[i] * inStrides[i];
                 if (i == 0) {
-                    // cursors are byte addresses (X's address included), so tap loads have short offsets
-                    offset += x;
                     for (int d = 0; d < rank; d++) {
                         offset -= g.padBegin()[d] * inStrides[d];
                     }
@@ -743,8 +739,8 @@ final class IntegerConvKernel {
      * per output row: an interior window then adds only {@code pos[rank−1] · stride}. An address rather
      * than an index into X, so that the windows' loads have short constant offsets (less code).
      */
-    private void pushRowBase(int[] pos, int xg, int rowBase, int x) {
-        int shift = x;
+    private void pushRowBase(int[] pos, int xg, int rowBase) {
+        int shift = 0;
         c.localGet(xg);
         for (int i = 0; i < rank; i++) {
             if (i < rank - 1) {
