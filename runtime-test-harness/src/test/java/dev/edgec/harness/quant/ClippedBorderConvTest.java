@@ -8,11 +8,14 @@ import dev.edgec.core.Compiler;
 import dev.edgec.ir.DataType;
 import dev.edgec.ir.Shape;
 import dev.edgec.ir.Tensor;
+import dev.edgec.core.onnx.OnnxBuilder;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -87,5 +90,37 @@ class ClippedBorderConvTest {
         System.setProperty(FORCE, "always");
         QuantCheck.assertExact(ConvIntegerTest.conv(DataType.UINT8, x, w, true, attrs),
                 Map.of("x", QuantCheck.randomInts(DataType.UINT8, x, new Random(9))));
+    }
+
+    /**
+     * A bias given at run time: border regions start from it less their stored correction. Large
+     * weights (uint8, zero point 3) make the missing taps' sums overflow int16 for some regions, small
+     * ones (int8 near 0) fit, so both table widths are read.
+     */
+    @Test
+    void runTimeBiasBothTableWidths() {
+        for (DataType wt : List.of(DataType.UINT8, DataType.INT8)) {
+            OnnxBuilder b = new OnnxBuilder("qconv_bias_input", 10);
+            Random rnd = new Random(5);
+            int m = 6;
+            int[] x = {1, 48, 5, 6};
+            int[] wShape = {m, 48, 3, 3};
+            Tensor weights = wt == DataType.UINT8 ? QuantCheck.ints(wt, wShape, rnd, 200, 255)
+                    : QuantCheck.ints(wt, wShape, rnd, -3, 3);
+            String y = b.node("QLinearConv", List.of(b.input("x", DataType.UINT8, QuantCheck.longs(x)),
+                    b.input("xs", DataType.FLOAT32),
+                    b.initializer("xz", Tensor.ofLongs(DataType.UINT8, Shape.scalar(), 121)), b.initializer("w", weights),
+                    b.initializer("ws", Tensor.ofFloats(Shape.scalar(), 0.001f)),
+                    b.initializer("wz", Tensor.ofLongs(wt, Shape.scalar(), 3)),
+                    b.input("ys", DataType.FLOAT32),
+                    b.initializer("yz", Tensor.ofLongs(DataType.UINT8, Shape.scalar(), 100)),
+                    b.input("bias", DataType.INT32, m)), "pads", new long[] {1, 2, 1, 0});
+            b.output(y, DataType.UINT8);
+            Map<String, Tensor> inputs = Map.of("x", QuantCheck.randomInts(DataType.UINT8, x, rnd),
+                    "bias", QuantCheck.ints(DataType.INT32, new int[] {m}, rnd, -20000, 20000),
+                    "xs", Tensor.ofFloats(Shape.scalar(), 0.03f), "ys", Tensor.ofFloats(Shape.scalar(), 2f));
+            System.setProperty(FORCE, "always");
+            assertEquals(0, QuantCheck.difference(b.toBytes(), inputs).max(), "run-time bias, " + wt + " weights");
+        }
     }
 }

@@ -491,13 +491,16 @@ final class IntegerConvKernel {
     /**
      * Per region, where its windows' start value comes from: -1 the filter's {@code start} (a full
      * window, or an x zero point of 0), -2 computed from the weight locals, else the address of a
-     * per-filter int32 table ({@code bias − x_zp Σ_present (w − w_zp)}, or with a run-time bias the
-     * product alone). Allocates {@link #regionStarts}. Equal tables are placed once.
+     * per-filter table: int16 {@code Σ_missing (w − w_zp)} when every filter's fits (half the bytes; the
+     * start is then {@code start + x_zp · it}, see {@link #shortTables}), else int32
+     * {@code bias − x_zp Σ_present (w − w_zp)}, or with a run-time bias the product alone. Allocates
+     * {@link #regionStarts}. Equal tables are placed once.
      */
     private int[] regionTables(ClippedRegions regions, boolean runtimeBias, int start) {
         int n = regions.count();
         int[] tables = new int[n];
         regionStarts = new int[n];
+        shortTables = new boolean[n];
         java.util.Map<java.util.List<Long>, Integer> placed = new java.util.HashMap<>();
         int filters = p.filters();
         int per = weights.length / filters;
@@ -514,21 +517,40 @@ final class IntegerConvKernel {
                 continue;
             }
             int[] taps = regions.kernelTaps(chosen);
+            boolean[] present = new boolean[kernelVolume];
+            for (int t : taps) {
+                present[t] = true;
+            }
             java.util.List<Long> values = new java.util.ArrayList<>();
+            java.util.List<Long> missing = new java.util.ArrayList<>();
+            boolean fitsShort = true;
             for (int m = 0; m < filters; m++) {
                 long zw = weightZeros[weightZeros.length == 1 ? 0 : m];
                 long sum = 0;
+                long absent = 0;
                 for (int ch = 0; ch < p.channelsPerGroup(); ch++) {
-                    for (int t : taps) {
-                        sum += weights[m * per + ch * kernelVolume + t] - zw;
+                    for (int t = 0; t < kernelVolume; t++) {
+                        long v = weights[m * per + ch * kernelVolume + t] - zw;
+                        if (present[t]) {
+                            sum += v;
+                        } else {
+                            absent += v;
+                        }
                     }
                 }
                 int product = (int) (inputZeroPoint * sum);
                 long b = runtimeBias || biasValues == null ? 0 : biasValues[m];
                 values.add(runtimeBias ? product : (long) (int) (b - product));
+                missing.add(absent);
+                fitsShort &= absent >= Short.MIN_VALUE && absent <= Short.MAX_VALUE;
             }
-            tables[r] = placed.computeIfAbsent(values, v -> k.constantData(Tensor.ofLongs(DataType.INT32,
-                    Shape.of(v.size()), v.stream().mapToLong(Long::longValue).toArray())));
+            shortTables[r] = fitsShort;
+            DataType type = fitsShort ? DataType.INT16 : DataType.INT32;
+            java.util.List<Long> chosenValues = fitsShort ? missing : values;
+            java.util.List<Long> key = new java.util.ArrayList<>(chosenValues);
+            key.add(fitsShort ? 16L : 32L);
+            tables[r] = placed.computeIfAbsent(key, v -> k.constantData(Tensor.ofLongs(type,
+                    Shape.of(chosenValues.size()), chosenValues.stream().mapToLong(Long::longValue).toArray())));
         }
         return tables;
     }
@@ -559,6 +581,12 @@ final class IntegerConvKernel {
                         }
                     }
                 }
+                c.i32Const((int) inputZeroPoint).i32Mul().i32Add().localSet(regionStarts[r]);
+                continue;
+            }
+            if (shortTables[r]) {
+                // start already holds bias − x_zp Σ_all (w − w_zp); add back the missing taps' share
+                c.localGet(start).localGet(m).i32Const(1).i32Shl().i32Load16S(tables[r]);
                 c.i32Const((int) inputZeroPoint).i32Mul().i32Add().localSet(regionStarts[r]);
                 continue;
             }
@@ -726,6 +754,8 @@ final class IntegerConvKernel {
         }
     }
 
+    /** Per region, whether its table holds int16 sums of the missing taps' weights (see {@link #regionTables}). */
+    private boolean[] shortTables;
     /** Local holding the byte address of the current filter's weights (the emit's {@code wm}). */
     private int weightBase = -1;
     /** Locals of {@link RegionEmitter}, shared by all filters. */
