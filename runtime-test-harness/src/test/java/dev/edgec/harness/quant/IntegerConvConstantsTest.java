@@ -55,16 +55,33 @@ class IntegerConvConstantsTest {
         assertTrue(perChannel <= 32 * 9 + SLACK, "per-channel constants: " + perChannel + " bytes for 32 channels");
     }
 
-    /** 40x40 input: few windows touch the padding, so they take the checked loop, which starts from the bias. */
+    /**
+     * 40x40 input with the checked loop forced (the {@code edgec.clipBorders} test hook): few windows
+     * touch the padding, so they take the checked loop, which starts from the bias.
+     */
     @Test
     void borderLoopAddsTheBiasOnly() {
-        CompileResult r = compile(4, 16, 40);
+        CompileResult r;
+        System.setProperty("edgec.clipBorders", "never");
+        try {
+            r = compile(4, 16, 40);
+        } finally {
+            System.clearProperty("edgec.clipBorders");
+        }
         assertTrue(placed(r).containsKey("bias"), "the checked loop reads the bias");
         assertFalse(placed(r).containsKey("ws"), "weight scales placed");
         assertFalse(placed(r).containsKey("wz"), "weight zero points placed");
         int[] x = {1, 4, 40, 40};
         QuantCheck.assertWithinOne("QDQ Conv with border loop", QdqFusionTest.convModel(DataType.INT8, true, true, x,
                 new int[] {16, 4, 3, 3}), QdqFusionTest.input("x", x));
+    }
+
+    /** 40x40 input, clipped border windows: they start from per-region tables of bias − correction, not the bias. */
+    @Test
+    void clippedBordersDoNotStoreTheBias() {
+        CompileResult r = compile(4, 16, 40);
+        assertFalse(placed(r).containsKey("bias"), "bias placed beside the region tables");
+        assertFalse(placed(r).containsKey("ws"), "weight scales placed");
     }
 
     /**

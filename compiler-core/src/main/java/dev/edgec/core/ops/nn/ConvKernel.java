@@ -24,10 +24,6 @@ final class ConvKernel {
     /** Elements per iteration of the fused-activation loop (a power of two). */
     private static final int ACTIVATION_UNROLL = 8;
 
-    /** Outputs {@code [lo, hi)} of one dimension whose windows read taps {@code [first, first + count)}. */
-    private record Run(int lo, int hi, int first, int count) {
-    }
-
     private final KernelWriter k;
     private final Code c;
     private final ConvOp.Plan p;
@@ -41,7 +37,7 @@ final class ConvKernel {
     private final int[] wStrides;
     private final int inPlaneBytes;
     private final int filterBytes;
-    private final List<List<Run>> runs = new ArrayList<>();
+    private final List<List<TapRun>> runs = new ArrayList<>();
     private final int[] pos;
     private final int yp;
     private final int xg;
@@ -78,7 +74,7 @@ final class ConvKernel {
         inPlaneBytes = in * 4;
         filterBytes = kv * 4;
         for (int i = 0; i < rank; i++) {
-            runs.add(runsOf(i));
+            runs.add(TapRun.of(g, i));
         }
         pos = new int[rank];
         rowBase = new int[rank];
@@ -96,29 +92,17 @@ final class ConvKernel {
         pp = k.newI32();
     }
 
-    private List<Run> runsOf(int i) {
-        List<Run> out = new ArrayList<>();
-        int lo = 0;
-        for (int o = 1; o <= g.output()[i]; o++) {
-            if (o == g.output()[i] || g.firstTap(i, o) != g.firstTap(i, lo) || g.validTaps(i, o) != g.validTaps(i, lo)) {
-                out.add(new Run(lo, o, g.firstTap(i, lo), g.validTaps(i, lo)));
-                lo = o;
-            }
-        }
-        return out;
-    }
-
     /** Taps the unrolled bodies of all run combinations would emit. */
     private long emittedTaps() {
         long total = 0;
         int combinations = 1;
-        for (List<Run> r : runs) {
+        for (List<TapRun> r : runs) {
             combinations *= r.size();
         }
         for (int combo = 0; combo < combinations; combo++) {
             long taps = 1;
             int rest = combo;
-            for (List<Run> r : runs) {
+            for (List<TapRun> r : runs) {
                 taps *= r.get(rest % r.size()).count();
                 rest /= r.size();
             }
@@ -144,7 +128,7 @@ final class ConvKernel {
                 c.f32Const(0f).localSet(biasValue);
             }
             if (unrolled) {
-                positions(0, new Run[rank]);
+                positions(0, new TapRun[rank]);
             } else {
                 walkedPositions(walker, 0);
             }
@@ -188,14 +172,14 @@ final class ConvKernel {
      * address of the first valid tap of the current positions of dimensions 0..i, and {@code pp} that of
      * the current output, which moves by one stride per output of the innermost dimension.
      */
-    private void positions(int i, Run[] chosen) {
+    private void positions(int i, TapRun[] chosen) {
         if (i == rank) {
             clippedWindow(chosen);
             Loops.add(c, pp, step(rank - 1));
             Loops.add(c, yp, 4);
             return;
         }
-        for (Run r : runs.get(i)) {
+        for (TapRun r : runs.get(i)) {
             chosen[i] = r;
             int firstTapBytes = r.first() * g.dilations()[i] * inStrides[i] * 4;
             if (i == rank - 1) {
@@ -249,9 +233,9 @@ final class ConvKernel {
     }
 
     /** One output whose valid taps, per dimension, are the chosen runs' and start at pp. */
-    private void clippedWindow(Run[] chosen) {
+    private void clippedWindow(TapRun[] chosen) {
         int taps = 1;
-        for (Run r : chosen) {
+        for (TapRun r : chosen) {
             taps *= r.count();
         }
         int u = unrollFor(taps);
@@ -278,9 +262,9 @@ final class ConvKernel {
     }
 
     /** Adds to the f32 on the stack the products of {@code channels} channels' clipped windows, in order. */
-    private void unrolledTaps(Run[] chosen, int channels, int xAt, int wAt) {
+    private void unrolledTaps(TapRun[] chosen, int channels, int xAt, int wAt) {
         int taps = 1;
-        for (Run r : chosen) {
+        for (TapRun r : chosen) {
             taps *= r.count();
         }
         for (int ch = 0; ch < channels; ch++) {

@@ -2,6 +2,7 @@ package dev.edgec.core.ops.quant;
 
 import dev.edgec.core.lower.KernelWriter;
 import dev.edgec.core.ops.nn.ConvOp;
+import dev.edgec.core.ops.nn.TapRun;
 import dev.edgec.core.ops.nn.WindowGeometry;
 import dev.edgec.ir.DataType;
 import dev.edgec.ir.Shape;
@@ -13,9 +14,12 @@ import java.util.function.IntSupplier;
 /**
  * Emits a direct integer convolution: per output, {@code acc = bias[m] + Σ (x - x_zp)(w - w_zp[m])}
  * over the group's channels and the window's taps in i32, then the {@link AccumulatorSink} gives the
- * stored value. X and W are 8-bit, so element offsets are byte offsets. Taps falling in the padding are skipped (a padded input equals its zero point, so
- * it adds 0), by an unsigned range check per dimension; outputs whose window lies wholly inside the
- * input take an unrolled window with constant offsets instead. Integer only.
+ * stored value. X and W are 8-bit, so element offsets are byte offsets. Taps falling in the padding add
+ * nothing (a padded input equals its zero point). With constant weights and zero points the outputs
+ * split into regions whose windows keep the same in-bounds taps ({@link ClippedRegions}), each with an
+ * unrolled window of only those taps, when that saves enough; otherwise border windows read a
+ * zero-point-padded copy of X ({@link #padInput}) or skip padded taps by an unsigned range check per
+ * dimension, and interior windows are unrolled with constant offsets. Integer only.
  */
 final class IntegerConvKernel {
     /** Largest window unrolled for interior outputs (about 14 bytes of code per tap). */
@@ -49,6 +53,11 @@ final class IntegerConvKernel {
     private int[] weightLocals;
     /** The constant bias (zeros when absent), or null: see {@link #constantBias}. */
     private long[] biasValues;
+    /** The constant weights and weight zero points, set by {@link #foldZeroPoints}. */
+    private long[] weights;
+    private long[] weightZeros;
+    /** Per region of {@link #regions}, the local holding its windows' start value for the current filter. */
+    private int[] regionStarts;
 
     IntegerConvKernel(KernelWriter k, ConvOp.Plan p) {
         this.k = k;
@@ -107,6 +116,8 @@ final class IntegerConvKernel {
             }
         }
         inputZeroPoint = zx;
+        weights = wv;
+        weightZeros = wz;
         return this;
     }
 
@@ -145,34 +156,59 @@ final class IntegerConvKernel {
 
     /**
      * Bytes of the padded copy of X that {@link #padInput} writes, or 0 when it does not pay: no
-     * padding, a window too large to unroll, or fewer than {@link #MIN_BORDER_SHARE} of the outputs
-     * with a window touching the padding (those take the checked loop, about 4 times slower per tap).
+     * padding, a window too large to unroll, border windows clipped instead ({@link #clipsBorders}), or
+     * fewer than {@link #MIN_BORDER_SHARE} of the outputs with a window touching the padding (those take
+     * the checked loop, about 4 times slower per tap).
      */
     static long paddedInputBytes(ConvOp.Plan p) {
-        WindowGeometry g = p.window();
-        boolean padded = false;
-        long volume = 1;
-        long kernel = 1;
-        for (int i = 0; i < g.rank(); i++) {
-            padded |= g.padBegin()[i] > 0 || g.padEnd()[i] > 0;
-            volume *= g.input()[i] + g.padBegin()[i] + g.padEnd()[i];
-            kernel *= g.kernel()[i];
+        Border b = Border.of(p);
+        return b.unrollable() && !clipsBorders(p, b) && b.share() >= MIN_BORDER_SHARE ? b.copyBytes() : 0;
+    }
+
+    /**
+     * Whether outputs whose window touches the padding get windows clipped to their taps inside the
+     * input (see {@link ClippedRegions}) rather than the padded copy or the checked loop; needs the zero
+     * points folded.
+     */
+    static boolean clipsBorders(ConvOp.Plan p) {
+        Border b = Border.of(p);
+        return b.unrollable() && clipsBorders(p, b);
+    }
+
+    /**
+     * What the padding does to a plan's outputs: whether some window can reach it and the window is
+     * small enough to unroll, the share of outputs whose window touches it, and the bytes of a padded
+     * copy of X (rounded up to whole 8-byte words, which {@link #fillWithZeroPoint} stores).
+     */
+    private record Border(boolean unrollable, double share, long copyBytes) {
+        static Border of(ConvOp.Plan p) {
+            WindowGeometry g = p.window();
+            boolean padded = false;
+            long volume = 1;
+            long kernel = 1;
+            long inside = 1;
+            long outputs = 1;
+            for (int i = 0; i < g.rank(); i++) {
+                padded |= g.padBegin()[i] > 0 || g.padEnd()[i] > 0;
+                volume *= g.input()[i] + g.padBegin()[i] + g.padEnd()[i];
+                kernel *= g.kernel()[i];
+                int lo = Math.floorDiv(g.padBegin()[i] + g.strides()[i] - 1, g.strides()[i]);
+                int last = g.input()[i] - 1 - (g.kernel()[i] - 1) * g.dilations()[i] + g.padBegin()[i];
+                int hi = last < 0 ? 0 : Math.min(g.output()[i], Math.floorDiv(last, g.strides()[i]) + 1);
+                inside *= Math.max(0, hi - lo);
+                outputs *= g.output()[i];
+            }
+            return new Border(padded && kernel <= MAX_UNROLLED_TAPS, 1 - (double) inside / outputs,
+                    ((long) p.batch() * p.channels() * volume + 7) / 8 * 8);
         }
-        if (!padded || kernel > MAX_UNROLLED_TAPS) {
-            return 0;
-        }
-        long inside = 1;
-        long outputs = 1;
-        for (int i = 0; i < g.rank(); i++) {
-            int lo = Math.floorDiv(g.padBegin()[i] + g.strides()[i] - 1, g.strides()[i]);
-            int last = g.input()[i] - 1 - (g.kernel()[i] - 1) * g.dilations()[i] + g.padBegin()[i];
-            int hi = last < 0 ? 0 : Math.min(g.output()[i], Math.floorDiv(last, g.strides()[i]) + 1);
-            inside *= Math.max(0, hi - lo);
-            outputs *= g.output()[i];
-        }
-        // rounded up to whole 8-byte words, which fillWithZeroPoint stores
-        return 1 - (double) inside / outputs >= MIN_BORDER_SHARE ? ((long) p.batch() * p.channels() * volume + 7) / 8 * 8
-                : 0;
+    }
+
+    private static boolean clipsBorders(ConvOp.Plan p, Border b) {
+        int channels = blockChannels(p);
+        // the fill stores a word per 11 instructions; each row copy costs about as much again
+        long copyInstructions = b.copyBytes() / 8 * 22;
+        return new ClippedRegions(p.window()).pays(p, b.share() >= MIN_BORDER_SHARE, channels,
+                channels == p.channelsPerGroup(), copyInstructions);
     }
 
     /**
@@ -306,6 +342,7 @@ final class IntegerConvKernel {
         int cg = p.channelsPerGroup();
         int xg = k.newI32();
         int wm = k.newI32();
+        weightBase = wm;
         int xc = k.newI32();
         int wc = k.newI32();
         int yp = k.newI32();
@@ -329,16 +366,18 @@ final class IntegerConvKernel {
             sink.accumulatorBounds(bounds);
         }
         xZp.load(k, -1, zx);
-        weightLocals = newWeightLocals();
-        boolean foldedInterior = corr != null && interior != null;
+        ClippedRegions regions = corr != null && paddedCopy < 0 && clipsBorders(p) ? new ClippedRegions(g) : null;
+        weightLocals = newWeightLocals(regions != null);
+        boolean foldedInterior = corr != null && (interior != null || regions != null);
         // the checked loop (windows touching the padding) and the unfolded window start from the bias itself
-        boolean biasPerOutput = !foldedInterior || !allInterior();
+        boolean biasPerOutput = !foldedInterior || regions == null && !allInterior();
         boolean runtimeBias = bias != null && biasValues == null;
         int startTable = foldedInterior ? startTable(runtimeBias) : -1;
         int biasAddress = bias != null && (biasPerOutput || foldedInterior && runtimeBias) ? bias.getAsInt() : -1;
         int biasLocal = biasAddress >= 0 ? k.newI32() : -1;
         int start = foldedInterior ? k.newI32() : -1;
         int rowBase = interior != null ? k.newI32() : -1;
+        int[] tables = regions != null ? regionTables(regions, runtimeBias, start) : null;
         Runnable initAcc = () -> {
             if (biasAddress >= 0) {
                 c.localGet(biasLocal).localSet(acc);
@@ -348,10 +387,22 @@ final class IntegerConvKernel {
         };
         c.i32Const(0).localSet(yp);
         k.forRange(p.batch(), n -> k.forRange(p.filters(), m -> {
-            // xg = element index of the group's first input channel in X; wm = the filter's first weight
-            c.localGet(n).i32Const(p.channels() * plane).i32Mul();
-            c.localGet(m).i32Const(p.filtersPerGroup()).i32DivU().i32Const(cg * plane).i32Mul().i32Add().localSet(xg);
-            c.localGet(m).i32Const(cg * kernelVolume).i32Mul().localSet(wm);
+            // xg = byte address of the group's first input channel, wm = of the filter's first weight:
+            // addresses, so that the windows' loads have short constant offsets (less code)
+            if (p.batch() == 1) {
+                c.i32Const(x);
+            } else {
+                c.localGet(n).i32Const(p.channels() * plane).i32Mul().i32Const(x).i32Add();
+            }
+            if (p.group() > 1) {
+                c.localGet(m);
+                if (p.filtersPerGroup() > 1) {
+                    c.i32Const(p.filtersPerGroup()).i32DivU();
+                }
+                c.i32Const(cg * plane).i32Mul().i32Add();
+            }
+            c.localSet(xg);
+            c.localGet(m).i32Const(cg * kernelVolume).i32Mul().i32Const(w).i32Add().localSet(wm);
             wZp.load(k, m, zw);
             // per filter, not per output: the bias, and for folded windows bias − x_zp Σ (w − w_zp)
             if (biasAddress >= 0) {
@@ -371,6 +422,12 @@ final class IntegerConvKernel {
                 loadWeightLocals(wm, zw, w, wt);
             }
             sink.beginChannel(m);
+            if (regions != null) {
+                setRegionStarts(regions, tables, m, start, biasLocal, runtimeBias);
+                new RegionEmitter(regions, xg, wm, acc, yp, zw, x, xt, w, wt, y, yt, sink, m).positions(0,
+                        new TapRun[rank]);
+                return;
+            }
             Runnable row = rowBase < 0 ? () -> { } : () -> pushRowBase(pos, xg, rowBase);
             outputs(0, pos, row, () -> {
                 Runnable checked = () -> {
@@ -381,10 +438,10 @@ final class IntegerConvKernel {
                         taps(0, pos, tap, ix, xOff, wOff, () -> {
                             c.localGet(acc);
                             c.localGet(xc).localGet(xOff[rank - 1]).i32Add();
-                            k.load(xt, x);
+                            k.load(xt, 0);
                             c.localGet(zx).i32Sub();
                             c.localGet(wc).localGet(wOff[rank - 1]).i32Add();
-                            k.load(wt, w);
+                            k.load(wt, 0);
                             if (!weightZeroIsZero) {
                                 c.localGet(zw).i32Sub();
                             }
@@ -432,8 +489,285 @@ final class IntegerConvKernel {
     }
 
     /**
-     * Sets {@code rowBase} to the element index in X of the window of output {@code (pos[0..rank−2], 0)},
-     * once per output row: an interior window then adds only {@code pos[rank−1] · stride}.
+     * Per region, where its windows' start value comes from: -1 the filter's {@code start} (a full
+     * window, or an x zero point of 0), -2 computed from the weight locals, else the address of a
+     * per-filter table: int16 {@code Σ_missing (w − w_zp)} when every filter's fits (half the bytes; the
+     * start is then {@code start + x_zp · it}, see {@link #shortTables}), else int32
+     * {@code bias − x_zp Σ_present (w − w_zp)}, or with a run-time bias the product alone. Allocates
+     * {@link #regionStarts}. Equal tables are placed once.
+     */
+    private int[] regionTables(ClippedRegions regions, boolean runtimeBias, int start) {
+        int n = regions.count();
+        int[] tables = new int[n];
+        regionStarts = new int[n];
+        shortTables = new boolean[n];
+        java.util.Map<java.util.List<Long>, Integer> placed = new java.util.HashMap<>();
+        int filters = p.filters();
+        int per = weights.length / filters;
+        for (int r = 0; r < n; r++) {
+            TapRun[] chosen = regions.region(r);
+            if (regions.full(chosen) || inputZeroPoint == 0) {
+                tables[r] = -1;
+                regionStarts[r] = start;
+                continue;
+            }
+            regionStarts[r] = k.newI32();
+            if (weightLocals != null) {
+                tables[r] = -2;
+                continue;
+            }
+            int[] taps = regions.kernelTaps(chosen);
+            boolean[] present = new boolean[kernelVolume];
+            for (int t : taps) {
+                present[t] = true;
+            }
+            java.util.List<Long> values = new java.util.ArrayList<>();
+            java.util.List<Long> missing = new java.util.ArrayList<>();
+            boolean fitsShort = true;
+            for (int m = 0; m < filters; m++) {
+                long zw = weightZeros[weightZeros.length == 1 ? 0 : m];
+                long sum = 0;
+                long absent = 0;
+                for (int ch = 0; ch < p.channelsPerGroup(); ch++) {
+                    for (int t = 0; t < kernelVolume; t++) {
+                        long v = weights[m * per + ch * kernelVolume + t] - zw;
+                        if (present[t]) {
+                            sum += v;
+                        } else {
+                            absent += v;
+                        }
+                    }
+                }
+                int product = (int) (inputZeroPoint * sum);
+                long b = runtimeBias || biasValues == null ? 0 : biasValues[m];
+                values.add(runtimeBias ? product : (long) (int) (b - product));
+                missing.add(absent);
+                fitsShort &= absent >= Short.MIN_VALUE && absent <= Short.MAX_VALUE;
+            }
+            shortTables[r] = fitsShort;
+            DataType type = fitsShort ? DataType.INT16 : DataType.INT32;
+            java.util.List<Long> chosenValues = fitsShort ? missing : values;
+            java.util.List<Long> key = new java.util.ArrayList<>(chosenValues);
+            key.add(fitsShort ? 16L : 32L);
+            tables[r] = placed.computeIfAbsent(key, v -> k.constantData(Tensor.ofLongs(type,
+                    Shape.of(chosenValues.size()), chosenValues.stream().mapToLong(Long::longValue).toArray())));
+        }
+        return tables;
+    }
+
+    /** Sets each border region's start local for filter {@code m} (see {@link #regionTables}). */
+    private void setRegionStarts(ClippedRegions regions, int[] tables, int m, int start, int biasLocal,
+                                 boolean runtimeBias) {
+        for (int r = 0; r < tables.length; r++) {
+            if (tables[r] == -1) {
+                continue;
+            }
+            if (tables[r] == -2) {
+                // start + x_zp Σ_missing (w − w_zp): start already subtracted the missing taps' share
+                boolean[] present = new boolean[kernelVolume];
+                for (int t : regions.kernelTaps(regions.region(r))) {
+                    present[t] = true;
+                }
+                c.localGet(start);
+                boolean first = true;
+                for (int ch = 0; ch < p.channelsPerGroup(); ch++) {
+                    for (int t = 0; t < kernelVolume; t++) {
+                        if (!present[t]) {
+                            c.localGet(weightLocals[ch * kernelVolume + t]);
+                            if (!first) {
+                                c.i32Add();
+                            }
+                            first = false;
+                        }
+                    }
+                }
+                c.i32Const((int) inputZeroPoint).i32Mul().i32Add().localSet(regionStarts[r]);
+                continue;
+            }
+            if (shortTables[r]) {
+                // start already holds bias − x_zp Σ_all (w − w_zp); add back the missing taps' share
+                c.localGet(start).localGet(m).i32Const(1).i32Shl().i32Load16S(tables[r]);
+                c.i32Const((int) inputZeroPoint).i32Mul().i32Add().localSet(regionStarts[r]);
+                continue;
+            }
+            if (runtimeBias) {
+                c.localGet(biasLocal);
+            }
+            c.localGet(m).i32Const(2).i32Shl().i32Load(tables[r]);
+            if (runtimeBias) {
+                c.i32Sub();
+            }
+            c.localSet(regionStarts[r]);
+        }
+    }
+
+    /**
+     * Emits every output of one filter region by region, in output order: each region's windows are
+     * unrolled over only the taps inside the input (as the float kernel's), starting from the region's
+     * start value, so no tap reads padding and no padded copy of X is needed.
+     */
+    private final class RegionEmitter {
+        private final ClippedRegions regions;
+        private final int xg;
+        private final int wm;
+        private final int acc;
+        private final int yp;
+        private final int zw;
+        private final int x;
+        private final DataType xt;
+        private final int w;
+        private final DataType wt;
+        private final int y;
+        private final DataType yt;
+        private final AccumulatorSink sink;
+        private final int m;
+
+        RegionEmitter(ClippedRegions regions, int xg, int wm, int acc, int yp, int zw, int x, DataType xt, int w,
+                      DataType wt, int y, DataType yt, AccumulatorSink sink, int m) {
+            this.regions = regions;
+            this.xg = xg;
+            this.wm = wm;
+            this.acc = acc;
+            this.yp = yp;
+            this.zw = zw;
+            this.x = x;
+            this.xt = xt;
+            this.w = w;
+            this.wt = wt;
+            this.y = y;
+            this.yt = yt;
+            this.sink = sink;
+            this.m = m;
+            if (cursors == null) {
+                cursors = new int[rank];
+                counters = new int[rank];
+                for (int i = 0; i < rank; i++) {
+                    cursors[i] = k.newI32();
+                    counters[i] = k.newI32();
+                }
+                blockX = k.newI32();
+                blockW = k.newI32();
+            }
+        }
+
+        /**
+         * The loops over the runs of dimension {@code i} on: {@code cursors[i]} holds the byte address
+         * of the current window's first valid tap (for dimensions 0..i), moving by one stride per output.
+         */
+        void positions(int i, TapRun[] chosen) {
+            int step = g.strides()[i] * inStrides[i];
+            for (TapRun r : regions.runs.get(i)) {
+                chosen[i] = r;
+                int offset = r.lo() * step + r.first() * g.dilations()[i] * inStrides[i];
+                if (i == 0) {
+                    for (int d = 0; d < rank; d++) {
+                        offset -= g.padBegin()[d] * inStrides[d];
+                    }
+                    c.localGet(xg);
+                } else {
+                    c.localGet(cursors[i - 1]);
+                }
+                if (offset != 0) {
+                    c.i32Const(offset).i32Add();
+                }
+                c.localSet(cursors[i]);
+                int count = r.hi() - r.lo();
+                Runnable body = () -> {
+                    if (i == rank - 1) {
+                        window(chosen);
+                    } else {
+                        positions(i + 1, chosen);
+                    }
+                };
+                if (count == 1) {
+                    body.run();
+                    continue;
+                }
+                c.i32Const(count).localSet(counters[i]);
+                c.loop();
+                body.run();
+                c.localGet(cursors[i]).i32Const(step).i32Add().localSet(cursors[i]);
+                c.localGet(counters[i]).i32Const(1).i32Sub().localTee(counters[i]).brIf(0);
+                c.end();
+            }
+        }
+
+        /** One output of region {@code chosen}: its start value plus its in-bounds taps, then the store. */
+        private void window(TapRun[] chosen) {
+            int start = regionStarts[regions.indexOf(chosen)];
+            int[] taps = regions.kernelTaps(chosen);
+            int[] offsets = new int[taps.length];
+            for (int t = 0; t < taps.length; t++) {
+                int rest = taps[t];
+                for (int i = rank - 1; i >= 0; i--) {
+                    offsets[t] += (rest % g.kernel()[i] - chosen[i].first()) * g.dilations()[i] * inStrides[i];
+                    rest /= g.kernel()[i];
+                }
+            }
+            int cg = p.channelsPerGroup();
+            int channels = weightLocals != null || regions.full(chosen) ? blockChannels()
+                    : ClippedRegions.borderChannels(cg, taps.length);
+            int blocks = cg / channels;
+            int xAt = cursors[rank - 1];
+            if (blocks == 1 || taps.length == 0) {
+                c.localGet(start);
+                if (taps.length > 0) {
+                    block(taps, offsets, channels, xAt, weightBase);
+                }
+                c.localSet(acc);
+            } else {
+                c.localGet(start).localSet(acc);
+                c.localGet(xAt).localSet(blockX);
+                c.localGet(weightBase).localSet(blockW);
+                k.forRange(blocks, b -> {
+                    c.localGet(acc);
+                    block(taps, offsets, channels, blockX, blockW);
+                    c.localSet(acc);
+                    c.localGet(blockX).i32Const(channels * plane).i32Add().localSet(blockX);
+                    c.localGet(blockW).i32Const(channels * kernelVolume).i32Add().localSet(blockW);
+                });
+            }
+            k.pushByteOffset(yp, yt);
+            sink.push(acc, m);
+            k.store(yt, y);
+            c.localGet(yp).i32Const(1).i32Add().localSet(yp);
+        }
+
+        /** Adds to the i32 on the stack the raw products of {@code channels} channels' taps. */
+        private void block(int[] taps, int[] offsets, int channels, int xAt, int wAt) {
+            for (int ch = 0; ch < channels; ch++) {
+                for (int t = 0; t < taps.length; t++) {
+                    c.localGet(xAt);
+                    k.load(xt, ch * plane + offsets[t]);
+                    if (weightLocals != null) {
+                        c.localGet(weightLocals[ch * kernelVolume + taps[t]]);
+                    } else {
+                        c.localGet(wAt);
+                        k.load(wt, ch * kernelVolume + taps[t]);
+                        if (!weightZeroIsZero) {
+                            c.localGet(zw).i32Sub();
+                        }
+                    }
+                    c.i32Mul().i32Add();
+                }
+            }
+        }
+    }
+
+    /** Per region, whether its table holds int16 sums of the missing taps' weights (see {@link #regionTables}). */
+    private boolean[] shortTables;
+    /** Local holding the byte address of the current filter's weights (the emit's {@code wm}). */
+    private int weightBase = -1;
+    /** Locals of {@link RegionEmitter}, shared by all filters. */
+    private int[] cursors;
+    private int[] counters;
+    private int blockX;
+    private int blockW;
+
+    /**
+     * Sets {@code rowBase} to the byte address of the window of output {@code (pos[0..rank−2], 0)}, once
+     * per output row: an interior window then adds only {@code pos[rank−1] · stride}. An address rather
+     * than an index into X, so that the windows' loads have short constant offsets (less code).
      */
     private void pushRowBase(int[] pos, int xg, int rowBase) {
         int shift = 0;
@@ -450,7 +784,7 @@ final class IntegerConvKernel {
         c.localSet(rowBase);
     }
 
-    /** Sets {@code xc} to the element index in X of the current output's window (see {@link #pushRowBase}). */
+    /** Sets {@code xc} to the byte address of the current output's window (see {@link #pushRowBase}). */
     private void setWindowStart(int[] pos, int rowBase, int xc) {
         c.localGet(rowBase).localGet(pos[rank - 1]);
         int step = g.strides()[rank - 1] * inStrides[rank - 1];
@@ -500,10 +834,10 @@ final class IntegerConvKernel {
                     rest /= g.kernel()[i];
                 }
                 c.localGet(xc);
-                k.load(xt, x + offset);
+                k.load(xt, offset);
                 c.localGet(zx).i32Sub();
                 c.localGet(wc);
-                k.load(wt, w + t);
+                k.load(wt, t);
                 c.localGet(zw).i32Sub();
                 c.i32Mul().i32Add();
             }
@@ -527,7 +861,7 @@ final class IntegerConvKernel {
         // start = bias − corr[m], set per filter; a single block (depthwise, small groups) needs no loop
         // and reads X at xc and W at the filter's constant start wm
         Runnable block = () -> {
-            int wBase = blocks == 1 ? wm : wc;
+            int wBase = blocks == 1 ? weightBase : wc;
             for (int ch = 0; ch < channels; ch++) {
                 for (int t = 0; t < kernelVolume; t++) {
                     int offset = ch * plane;
@@ -537,12 +871,12 @@ final class IntegerConvKernel {
                         rest /= g.kernel()[i];
                     }
                     c.localGet(xc);
-                    k.load(xt, x + offset);
+                    k.load(xt, offset);
                     if (weightLocals != null) {
                         c.localGet(weightLocals[ch * kernelVolume + t]);
                     } else {
                         c.localGet(wBase);
-                        k.load(wt, w + ch * kernelVolume + t);
+                        k.load(wt, ch * kernelVolume + t);
                         if (!weightZeroIsZero) {
                             c.localGet(zw).i32Sub();
                         }
@@ -558,7 +892,7 @@ final class IntegerConvKernel {
             return;
         }
         c.localGet(start).localSet(acc);
-        c.localGet(wm).localSet(wc);
+        c.localGet(weightBase).localSet(wc);
         k.forRange(blocks, blk -> {
             c.localGet(acc);
             block.run();
@@ -570,7 +904,15 @@ final class IntegerConvKernel {
 
     /** Channels unrolled per block of a folded window: the most that divide the group within {@link #BLOCK_TAPS} taps. */
     private int blockChannels() {
+        return blockChannels(p);
+    }
+
+    private static int blockChannels(ConvOp.Plan p) {
         int cg = p.channelsPerGroup();
+        int kernelVolume = 1;
+        for (int kd : p.window().kernel()) {
+            kernelVolume *= kd;
+        }
         int unroll = 1;
         for (int u = 1; u <= cg; u++) {
             if (cg % u == 0 && u * kernelVolume <= BLOCK_TAPS) {
@@ -585,8 +927,8 @@ final class IntegerConvKernel {
      * less their zero point go into locals once per filter: each tap then reads a local instead of
      * loading the weight (and subtracting its zero point) for every output.
      */
-    private int[] newWeightLocals() {
-        if (corr == null || interior == null || blockChannels() != p.channelsPerGroup()) {
+    private int[] newWeightLocals(boolean clipped) {
+        if (corr == null || interior == null && !clipped || blockChannels() != p.channelsPerGroup()) {
             return null;
         }
         int[] locals = new int[p.channelsPerGroup() * kernelVolume];
@@ -600,7 +942,7 @@ final class IntegerConvKernel {
     private void loadWeightLocals(int wm, int zw, int w, DataType wt) {
         for (int t = 0; t < weightLocals.length; t++) {
             c.localGet(wm);
-            k.load(wt, w + t);
+            k.load(wt, t);
             if (!weightZeroIsZero) {
                 c.localGet(zw).i32Sub();
             }
