@@ -1,11 +1,23 @@
 package dev.edgec.cli.runtime;
 
+import com.dylibso.chicory.runtime.ExecutionListener;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 
 /** Chicory, the pure-Java interpreter: edgec's default runtime for {@code run} and {@code verify}. */
 public final class ChicoryRuntime implements WasmRuntime {
+    private final ExecutionListener listener;
+
+    public ChicoryRuntime() {
+        this(null);
+    }
+
+    /** A runtime whose instances report every executed instruction to {@code listener} (for measurements), or none if null. */
+    public ChicoryRuntime(ExecutionListener listener) {
+        this.listener = listener;
+    }
+
     @Override
     public String name() {
         return "chicory";
@@ -14,7 +26,11 @@ public final class ChicoryRuntime implements WasmRuntime {
     @Override
     public WasmInstance instantiate(byte[] wasm) {
         WasmModule module = Parser.parse(wasm);
-        Instance instance = Instance.builder(module).build();
+        Instance.Builder builder = Instance.builder(module);
+        if (listener != null) {
+            builder.withUnsafeExecutionListener(listener);
+        }
+        Instance instance = builder.build();
         return new WasmInstance() {
             @Override
             public int call(String export, int... args) {
