@@ -200,6 +200,27 @@ class PtqPrecisionTest {
         assertEquals(recalibrated.get(relu).max(), eq.ranges().get(relu).max(), 1e-4 * recalibrated.get(relu).max());
     }
 
+    /** A percentile-clipped range stays clipped: each channel is clipped at the real bound before it is scaled. */
+    @org.junit.jupiter.api.Test
+    void equalizationKeepsAPercentileClip() {
+        byte[] bytes = unbalanced(true);
+        List<Map<String, Tensor>> samples = OrtQuantization.randomSamples(bytes, 9, 30);
+        Map<String, ActivationRange> ranges = new java.util.HashMap<>(OrtQuantization.calibrate(bytes, samples));
+        String relu = QdqQuantizer.activationsToCalibrate(OnnxImporter.parse(bytes)).get(1);
+        ActivationRange full = ranges.get(relu);
+        double clip = full.max() / 2;
+        ranges.put(relu, full.withRange(full.min(), clip));
+        ActivationRange eq = ChannelEqualization.apply(OnnxImporter.parse(bytes), ranges).ranges().get(relu);
+        ActivationRange unclipped = ChannelEqualization.apply(OnnxImporter.parse(bytes),
+                OrtQuantization.calibrate(bytes, samples)).ranges().get(relu);
+        int clipped = 0;
+        for (int c = 0; c < eq.channelMaxs().length; c++) {
+            assertTrue(eq.channelMaxs()[c] <= unclipped.channelMaxs()[c] + 1e-12);
+            clipped += eq.channelMaxs()[c] < unclipped.channelMaxs()[c] ? 1 : 0;
+        }
+        assertTrue(clipped > 0, "the widest channels are clipped");
+    }
+
     /** Largest over smallest channel range. */
     private static double spread(ActivationRange r) {
         double lo = Double.MAX_VALUE;

@@ -170,6 +170,10 @@ public final class ChannelEqualization {
         return Tensor.ofFloats(t.shape(), v);
     }
 
+    /**
+     * The range of the tensor whose channel c is divided by {@code s[c]}: per channel the calibrated
+     * extremes, clipped to the tensor's (possibly percentile-clipped) range, then divided.
+     */
     private static ActivationRange divided(ActivationRange r, double[] s) {
         if (r.channelMaxs() == null || r.channelMaxs().length != s.length) {
             return r;
@@ -180,9 +184,10 @@ public final class ChannelEqualization {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < s.length; c++) {
+            // a percentile-clipped range clips every channel at the same real bound before it is scaled
             means[c] = r.channelMeans()[c] / s[c];
-            mins[c] = r.channelMins()[c] / s[c];
-            maxs[c] = r.channelMaxs()[c] / s[c];
+            mins[c] = Math.max(r.channelMins()[c], r.min()) / s[c];
+            maxs[c] = Math.min(r.channelMaxs()[c], r.max()) / s[c];
             lo = Math.min(lo, mins[c]);
             hi = Math.max(hi, maxs[c]);
         }
