@@ -201,7 +201,7 @@ class PtqPrecisionTest {
     }
 
     /** A percentile-clipped range stays clipped: each channel is clipped at the real bound before it is scaled. */
-    @org.junit.jupiter.api.Test
+    @Test
     void equalizationKeepsAPercentileClip() {
         byte[] bytes = unbalanced(true);
         List<Map<String, Tensor>> samples = OrtQuantization.randomSamples(bytes, 9, 30);
