@@ -25,9 +25,9 @@ import dev.edgec.ir.TensorType;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The quantizer's precision choices on small models: each keeps the float model's function and puts
