@@ -1,14 +1,8 @@
 package dev.edgec.harness.zoo;
 
-import dev.edgec.cli.quant.PostTrainingQuantization;
 import dev.edgec.cli.runtime.ChicoryRuntime;
 import dev.edgec.cli.runtime.ModuleRunner;
-import dev.edgec.core.CompileOptions;
 import dev.edgec.core.CompileResult;
-import dev.edgec.core.Compiler;
-import dev.edgec.core.quant.ptq.CalibrationMethod;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,14 +22,9 @@ public final class InstructionCount {
                 : List.of("mlp", "lenet", "autoencoder", "ds_cnn", "resnet8", "mobilenet_v1_025");
         System.out.println("model | float instructions | int8 instructions | int8/float");
         for (String name : models) {
-            Path onnx = Path.of("models", name + ".onnx");
-            Compiler compiler = new Compiler();
-            CompileResult floatModule = compiler.compile(Files.readAllBytes(onnx), CompileOptions.defaults());
-            byte[] qdq = PostTrainingQuantization.quantize(compiler, onnx, CompileOptions.defaults(), "random:8",
-                    CalibrationMethod.MINMAX, 99.99).quantizedModel();
-            CompileResult int8Module = compiler.compile(qdq, CompileOptions.defaults());
-            long f = count(floatModule);
-            long q = count(int8Module);
+            FloatAndInt8Modules modules = FloatAndInt8Modules.zoo(name);
+            long f = count(modules.floatModule());
+            long q = count(modules.int8Module());
             System.out.printf("%s | %d | %d | %.3f%n", name, f, q, (double) q / f);
         }
     }

@@ -1,15 +1,9 @@
 package dev.edgec.harness.zoo;
 
-import dev.edgec.cli.quant.PostTrainingQuantization;
 import dev.edgec.cli.runtime.ChicoryRuntime;
 import dev.edgec.cli.runtime.WasmRuntime;
-import dev.edgec.core.CompileOptions;
 import dev.edgec.core.CompileResult;
-import dev.edgec.core.Compiler;
-import dev.edgec.core.quant.ptq.CalibrationMethod;
 import dev.edgec.harness.WasmtimeRuntime;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -30,12 +24,9 @@ public final class QuantLatency {
         System.out.println("model | int8 B | Chicory float ms | Chicory int8 ms | Chicory int8/float (p10–p90) "
                 + "| wasmtime float ms | wasmtime int8 ms | wasmtime int8/float (p10–p90)");
         for (String name : models) {
-            Path onnx = Path.of("models", name + ".onnx");
-            Compiler compiler = new Compiler();
-            CompileResult floatModule = compiler.compile(Files.readAllBytes(onnx), CompileOptions.defaults());
-            byte[] qdq = PostTrainingQuantization.quantize(compiler, onnx, CompileOptions.defaults(), "random:8",
-                    CalibrationMethod.MINMAX, 99.99).quantizedModel();
-            CompileResult int8Module = compiler.compile(qdq, CompileOptions.defaults());
+            FloatAndInt8Modules modules = FloatAndInt8Modules.zoo(name);
+            CompileResult floatModule = modules.floatModule();
+            CompileResult int8Module = modules.int8Module();
             StringBuilder line = new StringBuilder(name + " | " + int8Module.moduleBytes().length);
             for (WasmRuntime rt : List.of(new ChicoryRuntime(), new WasmtimeRuntime())) {
                 PairedLatency.Result r = PairedLatency.measure(rt, rounds, floatModule, int8Module);

@@ -2,13 +2,10 @@ package dev.edgec.harness.ptq;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.edgec.cli.quant.PostTrainingQuantization;
-import dev.edgec.core.CompileOptions;
 import dev.edgec.core.CompileResult;
-import dev.edgec.core.Compiler;
 import dev.edgec.core.ops.OperatorRegistry;
-import dev.edgec.core.quant.ptq.CalibrationMethod;
 import dev.edgec.core.report.CompileReport;
+import dev.edgec.harness.zoo.FloatAndInt8Modules;
 import dev.edgec.harness.zoo.ZooFiles;
 import dev.edgec.models.Zoo;
 import dev.edgec.models.ZooModel;
@@ -33,12 +30,10 @@ class Int8ModuleSizeTest {
 
     @ParameterizedTest
     @MethodSource("zoo")
-    void int8ModuleOfAWeightDominatedModelIsAtMost30PercentOfFloat(ZooModel zoo) throws Exception {
-        Compiler compiler = new Compiler();
-        CompileResult floatModule = compiler.compile(ZooFiles.read(zoo), CompileOptions.defaults());
-        byte[] qdq = PostTrainingQuantization.quantize(compiler, ZooFiles.path(zoo), CompileOptions.defaults(), "random:2",
-                CalibrationMethod.MINMAX, 99.99).quantizedModel();
-        CompileResult int8Module = compiler.compile(qdq, CompileOptions.defaults());
+    void int8ModuleOfAWeightDominatedModelIsAtMost30PercentOfFloat(ZooModel zoo) {
+        FloatAndInt8Modules modules = FloatAndInt8Modules.of(ZooFiles.path(zoo), 2);
+        CompileResult floatModule = modules.floatModule();
+        CompileResult int8Module = modules.int8Module();
         CompileReport floatReport = CompileReport.of(floatModule, OperatorRegistry.standard());
         double weightShare = (double) floatReport.dataBytes() / floatReport.moduleBytes();
         double ratio = (double) int8Module.moduleBytes().length / floatModule.moduleBytes().length;
