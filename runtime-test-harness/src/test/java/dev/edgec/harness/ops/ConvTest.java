@@ -134,7 +134,10 @@ class ConvTest {
         }
         byte[] m = model(13, dims(batch, groups * perGroupIn, h, wd), dims(groups * perGroupOut, perGroupIn, kh, kw), bias, false,
                 attributes.toArray());
-        assertNull(ModelCheck.mismatchOnRandomInputs(m, 5, Tolerance.ONNX_BACKEND));
+        // Relative to the output's largest value (ZOO), not per element: a float32 sum taken in another order
+        // than ONNX Runtime's differs by a few ulps of its partial sums, which exceeds ONNX_BACKEND's 1e-7 on an
+        // output that cancels to near 0 (jqwik seed -8496094843438509683: 2.2e-7 on -1.1e-4, 32 taps).
+        assertNull(ModelCheck.mismatchOnRandomInputs(m, 5, Tolerance.ZOO));
     }
 
     @Test
