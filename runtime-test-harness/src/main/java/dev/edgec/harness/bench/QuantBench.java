@@ -6,6 +6,7 @@ import dev.edgec.cli.runtime.ModuleRunner;
 import dev.edgec.cli.runtime.WasmRuntime;
 import dev.edgec.core.CompileOptions;
 import dev.edgec.core.Compiler;
+import dev.edgec.core.quant.ptq.AccuracyReport;
 import dev.edgec.core.quant.ptq.CalibrationMethod;
 import dev.edgec.harness.OrtReference;
 import dev.edgec.harness.Tolerance;
@@ -79,7 +80,7 @@ final class QuantBench {
                             }
                         } else {
                             int8Error = Math.max(int8Error, Tolerance.maxAbsError(out.get(i), reference.get(i)));
-                            sameTop1 &= argmax(out.get(i)) == argmax(reference.get(i));
+                            sameTop1 &= AccuracyReport.argmax(out.get(i)) == AccuracyReport.argmax(reference.get(i));
                         }
                     }
                 }
@@ -114,15 +115,5 @@ final class QuantBench {
             log.println(name + ": " + e.getMessage());
             return new Result(name, 0, 0, 0, null, null, Double.NaN, false, ModelBench.oneLine(e.getMessage()));
         }
-    }
-
-    private static int argmax(Tensor t) {
-        int best = 0;
-        for (int i = 1; i < t.elementCount(); i++) {
-            if (t.getDouble(i) > t.getDouble(best)) {
-                best = i;
-            }
-        }
-        return best;
     }
 }

@@ -87,7 +87,8 @@ class QdqZooOrtTest {
                 for (int o = 0; o < outputs; o++) {
                     if (edgec.isClassifier(o) && isDecisive(expected.get(o))) {
                         decisive[o]++;
-                        decisiveAgree[o] += argmax(expected.get(o)) == argmax(actual.get(o)) ? 1 : 0;
+                        boolean same = AccuracyReport.argmax(expected.get(o)) == AccuracyReport.argmax(actual.get(o));
+                        decisiveAgree[o] += same ? 1 : 0;
                     }
                 }
             }
@@ -114,16 +115,6 @@ class QdqZooOrtTest {
         float[] v = scores.toFloats().clone();
         java.util.Arrays.sort(v);
         return v[v.length - 1] - v[v.length - 2] >= DECISIVE_GAP * (v[v.length - 1] - v[0]);
-    }
-
-    private static int argmax(Tensor t) {
-        int best = 0;
-        for (int i = 1; i < t.elementCount(); i++) {
-            if (t.getDouble(i) > t.getDouble(best)) {
-                best = i;
-            }
-        }
-        return best;
     }
 
     /** The mean absolute value of output {@code o} of the float model: the scale relative errors are measured against. */

@@ -101,7 +101,8 @@ public final class AccuracyReport {
         return out;
     }
 
-    static int argmax(Tensor t) {
+    /** The top-1 class the report compares: the index of the largest value, the first one on ties. */
+    public static int argmax(Tensor t) {
         int best = 0;
         for (int i = 1; i < t.elementCount(); i++) {
             if (t.getDouble(i) > t.getDouble(best)) {
