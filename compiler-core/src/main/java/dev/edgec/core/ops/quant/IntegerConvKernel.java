@@ -827,14 +827,8 @@ final class IntegerConvKernel {
         k.forRange(p.channelsPerGroup(), ch -> {
             c.localGet(acc);
             for (int t = 0; t < kernelVolume; t++) {
-                int offset = 0;
-                int rest = t;
-                for (int i = rank - 1; i >= 0; i--) {
-                    offset += rest % g.kernel()[i] * g.dilations()[i] * inStrides[i];
-                    rest /= g.kernel()[i];
-                }
                 c.localGet(xc);
-                k.load(xt, offset);
+                k.load(xt, tapOffset(t));
                 c.localGet(zx).i32Sub();
                 c.localGet(wc);
                 k.load(wt, t);
@@ -845,6 +839,17 @@ final class IntegerConvKernel {
             c.localGet(xc).i32Const(plane).i32Add().localSet(xc);
             c.localGet(wc).i32Const(kernelVolume).i32Add().localSet(wc);
         });
+    }
+
+    /** Element offset in X of window tap {@code t} (row-major over the kernel) from the window's first tap. */
+    private int tapOffset(int t) {
+        int offset = 0;
+        int rest = t;
+        for (int i = rank - 1; i >= 0; i--) {
+            offset += rest % g.kernel()[i] * g.dilations()[i] * inStrides[i];
+            rest /= g.kernel()[i];
+        }
+        return offset;
     }
 
     /**
@@ -864,14 +869,8 @@ final class IntegerConvKernel {
             int wBase = blocks == 1 ? weightBase : wc;
             for (int ch = 0; ch < channels; ch++) {
                 for (int t = 0; t < kernelVolume; t++) {
-                    int offset = ch * plane;
-                    int rest = t;
-                    for (int i = rank - 1; i >= 0; i--) {
-                        offset += rest % g.kernel()[i] * g.dilations()[i] * inStrides[i];
-                        rest /= g.kernel()[i];
-                    }
                     c.localGet(xc);
-                    k.load(xt, offset);
+                    k.load(xt, ch * plane + tapOffset(t));
                     if (weightLocals != null) {
                         c.localGet(weightLocals[ch * kernelVolume + t]);
                     } else {
