@@ -302,22 +302,18 @@ public final class QdqQuantizer {
      * its Relu; without it the integer kernel dequantizes its int32 accumulator straight to float.
      */
     private static Set<String> readOnlyByAdd(GraphProto g, Map<String, TensorProto> inits) {
+        // per tensor: whether something reads it, and whether every reader is an Add (one pass over the graph)
+        Map<String, Boolean> onlyAdds = new HashMap<>();
+        for (NodeProto r : g.getNodeList()) {
+            boolean add = r.getDomain().isEmpty() && r.getOpType().equals("Add");
+            r.getInputList().forEach(i -> onlyAdds.merge(i, add, Boolean::logicalAnd));
+        }
+        g.getOutputList().forEach(v -> onlyAdds.put(v.getName(), false));
         Set<String> out = new HashSet<>();
         for (NodeProto n : g.getNodeList()) {
             QuantizableNode q = QuantizableNode.of(n, inits);
-            if (q == null || soleReluAfter(g, q.output()) != null
-                    || g.getOutputList().stream().anyMatch(v -> v.getName().equals(q.output()))) {
-                continue;
-            }
-            boolean read = false;
-            boolean onlyAdd = true;
-            for (NodeProto r : g.getNodeList()) {
-                if (r.getInputList().contains(q.output())) {
-                    read = true;
-                    onlyAdd &= r.getDomain().isEmpty() && r.getOpType().equals("Add");
-                }
-            }
-            if (read && onlyAdd) {
+            // read by Adds alone, it has no Relu after it either
+            if (q != null && onlyAdds.getOrDefault(q.output(), false)) {
                 out.add(q.output());
             }
         }
