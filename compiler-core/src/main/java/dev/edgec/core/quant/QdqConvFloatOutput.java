@@ -1,7 +1,6 @@
 package dev.edgec.core.quant;
 
 import dev.edgec.core.ops.quant.QuantOperators;
-import dev.edgec.ir.Attribute;
 import dev.edgec.ir.Graph;
 import dev.edgec.ir.Node;
 import dev.edgec.ir.Tensor;
@@ -34,12 +33,8 @@ final class QdqConvFloatOutput {
         Node dqx = o.dqx();
         Node dqw = o.dqw();
         Tensor ws = o.ws();
-        int filters = o.w().shape().dim(0);
-        if (ws.elementCount() != 1) {
-            long axis = dqw.attributes().get("axis") instanceof Attribute.IntAttr a ? a.value() : 1;
-            if ((axis + o.w().shape().rank()) % o.w().shape().rank() != 0 || ws.shape().rank() != 1 || ws.elementCount() != filters) {
-                return Optional.empty();
-            }
+        if (!o.scalesFit(0, o.w().shape().dim(0))) {
+            return Optional.empty();
         }
         String bias = null;
         if (conv.hasInput(2)) {

@@ -66,11 +66,8 @@ final class QdqFloatOutput {
         Tensor ws = operands.get().ws();
         Tensor wz = operands.get().wz();
         int n = transB ? w.shape().dim(0) : w.shape().dim(1);
-        if (ws.elementCount() != 1) {
-            long axis = dqw.attributes().get("axis") instanceof Attribute.IntAttr a ? a.value() : 1;
-            if ((axis + 2) % 2 != (transB ? 0 : 1) || ws.shape().rank() != 1 || ws.elementCount() != n) {
-                return Optional.empty();
-            }
+        if (!operands.get().scalesFit(transB ? 0 : 1, n)) {
+            return Optional.empty();
         }
         String intBias = "";
         String floatBias = "";
@@ -174,6 +171,16 @@ final class QdqFloatOutput {
                 return Optional.empty();
             }
             return Optional.of(new Operands(dqx, dqw, w, ws, wz));
+        }
+
+        /** The weight scale is one value, or one per index of weight axis {@code axis} ({@code channels} of them). */
+        boolean scalesFit(int axis, int channels) {
+            if (ws.elementCount() == 1) {
+                return true;
+            }
+            int rank = w.shape().rank();
+            long given = dqw.attributes().get("axis") instanceof Attribute.IntAttr a ? a.value() : 1;
+            return (given + rank) % rank == axis && ws.shape().rank() == 1 && ws.elementCount() == channels;
         }
     }
 

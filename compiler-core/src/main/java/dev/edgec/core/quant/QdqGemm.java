@@ -29,25 +29,18 @@ final class QdqGemm {
             return Optional.empty();
         }
         boolean transB = gemm.attributes().get("transB") instanceof Attribute.IntAttr t && t.value() != 0;
-        Node dqx = uses.producer(gemm.input(0));
-        Node dqw = uses.producer(gemm.input(1));
-        if (!QdqFusion.isDequantize(dqx) || !QdqFusion.isDequantize(dqw) || !QdqFusion.perTensorConstants(g, dqx)
-                || !QdqFusion.EIGHT_BIT.contains(g.type(dqx.input(0)).dataType()) || g.type(dqx.input(0)).shape().rank() != 2) {
+        QdqFloatOutput.Operands o = QdqFloatOutput.Operands.of(g, uses, gemm).orElse(null);
+        if (o == null || g.type(o.dqx().input(0)).shape().rank() != 2 || o.w().shape().rank() != 2) {
             return Optional.empty();
         }
-        Tensor w = g.constants().get(dqw.input(0));
-        Tensor ws = g.constants().get(dqw.input(1));
-        if (w == null || ws == null || !QdqFusion.EIGHT_BIT.contains(w.dataType()) || ws.dataType() != DataType.FLOAT32
-                || w.shape().rank() != 2 || dqw.hasInput(2) && !g.constants().containsKey(dqw.input(2))) {
-            return Optional.empty();
-        }
+        Node dqx = o.dqx();
+        Node dqw = o.dqw();
+        Tensor w = o.w();
+        Tensor ws = o.ws();
         int n = transB ? w.shape().dim(0) : w.shape().dim(1);
         int k = transB ? w.shape().dim(1) : w.shape().dim(0);
-        if (ws.elementCount() != 1) {
-            long axis = dqw.attributes().get("axis") instanceof Attribute.IntAttr a ? a.value() : 1;
-            if ((axis + 2) % 2 != (transB ? 0 : 1) || ws.shape().rank() != 1 || ws.elementCount() != n) {
-                return Optional.empty();
-            }
+        if (!o.scalesFit(transB ? 0 : 1, n)) {
+            return Optional.empty();
         }
         String bias = "";
         if (gemm.hasInput(2)) {
