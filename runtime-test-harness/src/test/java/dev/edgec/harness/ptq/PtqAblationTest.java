@@ -111,12 +111,18 @@ class PtqAblationTest {
 
     /**
      * The "what bounds each model" table of docs/post-training-quantization.md: flips (inputs whose
-     * top-1 class differs from the float model's) on seeds 2–5, 300 inputs each, for the default QDQ
-     * model and for its int8 weights alone (every activation pair left out), in ONNX Runtime.
+     * top-1 class differs from the float model's) on seeds 2 to {@code edgec.ptq.lastSeed} (default 5),
+     * 300 inputs each, for the default QDQ model and for its int8 weights alone (every activation pair
+     * left out), in ONNX Runtime. {@code edgec.ptq.models} (comma-separated file names) picks models.
      */
     @Test
     void flipsPerSeed() {
+        long lastSeed = Long.getLong("edgec.ptq.lastSeed", 5);
+        List<String> only = List.of(System.getProperty("edgec.ptq.models", "").split(","));
         for (ZooModel zoo : Zoo.all()) {
+            if (!only.equals(List.of("")) && !only.contains(zoo.fileName())) {
+                continue;
+            }
             byte[] model = ZooFiles.read(zoo);
             ModelProto q = QdqQuantizer.quantize(OnnxImporter.parse(model),
                     OrtQuantization.calibrate(model, OrtQuantization.randomSamples(model, 1, CALIBRATION)));
@@ -131,7 +137,7 @@ class PtqAblationTest {
             for (ModelProto m : List.of(q, weightsOnly)) {
                 int total = 0;
                 StringBuilder perSeed = new StringBuilder();
-                for (long seed = 2; seed <= 5; seed++) {
+                for (long seed = 2; seed <= lastSeed; seed++) {
                     AccuracyReport r = OrtQuantization.compare(model, m.toByteArray(), OrtQuantization.randomSamples(model, seed, 300));
                     if (!r.isClassifier(0)) {
                         perSeed.append(String.format(Locale.ROOT, " %.5f", r.meanAbsError(0)));
