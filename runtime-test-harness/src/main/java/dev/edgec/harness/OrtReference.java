@@ -22,7 +22,16 @@ public final class OrtReference implements AutoCloseable {
     private final OrtSession session;
 
     public OrtReference(byte[] model) {
+        this(model, OrtSession.SessionOptions.OptLevel.ALL_OPT);
+    }
+
+    /**
+     * At {@code level}: below EXTENDED_OPT ONNX Runtime runs a QDQ graph as written (float operators
+     * between DequantizeLinear and QuantizeLinear) instead of fusing it into its integer kernels.
+     */
+    public OrtReference(byte[] model, OrtSession.SessionOptions.OptLevel level) {
         try (OrtSession.SessionOptions opts = new OrtSession.SessionOptions()) {
+            opts.setOptimizationLevel(level);
             opts.setIntraOpNumThreads(1);
             opts.setInterOpNumThreads(1);
             session = env.createSession(model, opts);

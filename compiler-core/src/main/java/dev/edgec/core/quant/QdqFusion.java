@@ -23,8 +23,8 @@ import java.util.Optional;
  * and scale {@code x_scale · w_scale}, and the float result feeds only the QuantizeLinear. The
  * DequantizeLinear nodes stay (dead-code elimination removes them once unused). Gemm is handled by
  * {@link QdqGemm}; a Gemm or MatMul whose float result no QuantizeLinear reads (an un-requantized last
- * layer) by {@link QdqFloatOutput}. A Relu between the operator and the QuantizeLinear is dropped when the zero point
- * makes it redundant, and so is a Clip from 0 whose upper bound Q saturates at anyway (Relu6).
+ * layer) by {@link QdqFloatOutput}. A Relu or Clip between the operator and the QuantizeLinear becomes the
+ * integer operator's output clamp, or goes where Q saturates there anyway ({@link QdqActivation}).
  */
 public final class QdqFusion implements Pass {
     static final List<DataType> EIGHT_BIT = List.of(DataType.INT8, DataType.UINT8);
@@ -58,23 +58,27 @@ public final class QdqFusion implements Pass {
                 continue;
             }
             Node op = uses.producer(q.input(0));
-            if ((isDefault(op, "Relu") || clipRedundantBefore(g, op, q)) && uses.hasSingleUse(q.input(0))
-                    && zeroPointIsTypeMinimum(g, q)) {
-                return withoutRelu(g, op, q);
-            }
-            if (op == null || !op.domain().isEmpty() || !uses.hasSingleUse(q.input(0))) {
+            if (!uses.hasSingleUse(q.input(0))) {
                 continue;
             }
-            // a float op that already carries a fused activation or bias (edgec.* attributes) has no integer form
-            if (op.attributes().keySet().stream().anyMatch(k -> k.startsWith("edgec."))) {
+            Optional<long[]> clamp = QdqActivation.clampOf(g, op, q);
+            if (clamp.isPresent()) {
+                if (QdqActivation.coversType(g, q, clamp.get())) {
+                    // Q saturates there anyway: the activation goes, whatever computes its input
+                    return QdqActivation.withoutActivation(g, op, q, clamp.get());
+                }
+                Node inner = uses.producer(op.input(0));
+                if (inner != null && uses.hasSingleUse(op.input(0))) {
+                    Graph clamped = QdqActivation.withoutActivation(g, op, q, clamp.get());
+                    Node clampedQ = clamped.nodes().stream().filter(n -> n.outputs().equals(q.outputs())).findFirst().orElseThrow();
+                    Optional<Graph> fused = fuseOperator(clamped, new Uses(clamped), inner, clampedQ);
+                    if (fused.isPresent()) {
+                        return fused.get();
+                    }
+                }
                 continue;
             }
-            Optional<Graph> fused = switch (op.opType()) {
-                case "Conv" -> fuse(g, uses, op, q, "QLinearConv", 0);
-                case "MatMul" -> fuse(g, uses, op, q, "QLinearMatMul", 1);
-                case "Gemm" -> QdqGemm.fuse(g, uses, op, q);
-                default -> Optional.empty();
-            };
+            Optional<Graph> fused = fuseOperator(g, uses, op, q);
             if (fused.isPresent()) {
                 return fused.get();
             }
@@ -82,16 +86,21 @@ public final class QdqFusion implements Pass {
         return QdqFloatOutput.fuseOne(g, uses).orElse(g);
     }
 
-    /**
-     * {@code Q(Relu(v)) = Q(v)} when Q's zero point is its type's minimum, since Q saturates there
-     * anyway (NaN and -Inf included: both give the minimum). Dropping the Relu lets
-     * {@code Conv → Relu → Q} fuse like {@code Conv → Q}.
-     */
-    private static Graph withoutRelu(Graph g, Node relu, Node q) {
-        List<String> inputs = new ArrayList<>(q.inputs());
-        inputs.set(0, relu.input(0));
-        Node rewired = new Node(q.name(), q.domain(), q.opType(), q.opsetVersion(), inputs, q.outputs(), q.attributes());
-        return g.toBuilder().setNodes(rewrite(g, q, List.of(rewired), relu)).build();
+    /** {@code op} (reading DQ inputs) and the QuantizeLinear {@code q} after it as one integer operator, if they fit. */
+    private static Optional<Graph> fuseOperator(Graph g, Uses uses, Node op, Node q) {
+        if (op == null || !op.domain().isEmpty() || !uses.hasSingleUse(q.input(0))) {
+            return Optional.empty();
+        }
+        // a float op that already carries a fused activation or bias (edgec.* attributes) has no integer form
+        if (op.attributes().keySet().stream().anyMatch(k -> k.startsWith("edgec."))) {
+            return Optional.empty();
+        }
+        return switch (op.opType()) {
+            case "Conv" -> fuse(g, uses, op, q, "QLinearConv", 0);
+            case "MatMul" -> fuse(g, uses, op, q, "QLinearMatMul", 1);
+            case "Gemm" -> QdqGemm.fuse(g, uses, op, q);
+            default -> Optional.empty();
+        };
     }
 
     /** The graph's nodes with {@code replaced} swapped for {@code replacement} (in its place) and {@code removed} left out. */
@@ -105,34 +114,6 @@ public final class QdqFusion implements Pass {
             }
         }
         return nodes;
-    }
-
-    /**
-     * A Clip (opset 11+, bounds as inputs) from the constant 0 to a constant max that QuantizeLinear
-     * {@code q} reaches its largest value at or below, so {@code Q(Clip(v, 0, max)) = Q(v)} once the
-     * zero point is the type minimum: Q saturates at both ends anyway (Relu6 before a [0, 6] range).
-     */
-    private static boolean clipRedundantBefore(Graph g, Node clip, Node q) {
-        if (!isDefault(clip, "Clip") || clip.inputs().size() < 3 || !clip.hasInput(1) || !clip.hasInput(2)
-                || !clip.attributes().isEmpty()) {
-            return false;
-        }
-        Tensor min = g.constants().get(clip.input(1));
-        Tensor max = g.constants().get(clip.input(2));
-        Tensor scale = g.constants().get(q.input(1));
-        Tensor zp = g.constants().get(q.input(2));
-        if (min == null || max == null || min.elementCount() != 1 || max.elementCount() != 1 || min.getDouble(0) != 0) {
-            return false;
-        }
-        long top = zp.dataType() == DataType.INT8 ? 127 : 255;
-        // Q(max) must already be the type maximum: round(max / scale) + zp >= top (with a margin for float rounding)
-        return max.getDouble(0) / scale.getDouble(0) + zp.getLong(0) >= top - 0.5 + 1e-3;
-    }
-
-    private static boolean zeroPointIsTypeMinimum(Graph g, Node q) {
-        Tensor z = g.constants().get(q.input(2));
-        long min = z.dataType() == DataType.INT8 ? -128 : 0;
-        return z.getLong(0) == min;
     }
 
     /**
@@ -180,7 +161,7 @@ public final class QdqFusion implements Pass {
         if (!bias.isEmpty()) {
             inputs.add(bias);
         }
-        Map<String, Attribute> attrs = op.attributes();
+        Map<String, Attribute> attrs = QdqActivation.withClampOf(q, op.attributes());
         Node fused = new Node(op.name(), "", fusedType, Math.max(10, op.opsetVersion()), inputs, List.of(q.output(0)), attrs);
         return Optional.of(b.setNodes(rewrite(g, op, List.of(fused), q)).build());
     }

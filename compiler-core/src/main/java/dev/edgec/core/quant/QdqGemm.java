@@ -73,7 +73,7 @@ final class QdqGemm {
         int opset = Math.max(13, gemm.opsetVersion());
         List<Node> replacement = List.of(
                 new Node(name + "_view_in", "", "Reshape", opset, List.of(dqx.input(0), inShape), List.of(in3), Map.of()),
-                new Node(name, "", "QLinearConv", opset, convIn, List.of(out3), Map.of()),
+                new Node(name, "", "QLinearConv", opset, convIn, List.of(out3), QdqActivation.withClampOf(q, Map.of())),
                 new Node(name + "_view_out", "", "Reshape", opset, List.of(out3, outShape), List.of(q.output(0)), Map.of()));
         return Optional.of(b.setNodes(QdqFusion.rewrite(g, gemm, replacement, q)).build());
     }

@@ -18,6 +18,11 @@ public final class InternalAttributes {
     public static final String ACTIVATION_PARAMS = PREFIX + "activation_params";
     /** TENSOR: a MatMul's bias of shape [N], added along the last output axis before the activation. */
     public static final String BIAS = PREFIX + "bias";
+    /**
+     * INTS [lo, hi]: the integer range a QLinearConv or QLinearMatMul saturates its output to, narrower
+     * than its type's: a Relu or Clip that QDQ fusion folded from before the QuantizeLinear.
+     */
+    public static final String OUTPUT_CLAMP = PREFIX + "output_clamp";
 
     /**
      * STRINGS: the conditions a node runs under ("+value" / "!value" per bool scalar, all must hold); set

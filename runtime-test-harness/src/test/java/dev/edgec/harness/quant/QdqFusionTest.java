@@ -8,10 +8,13 @@ import dev.edgec.core.CompileOptions;
 import dev.edgec.core.CompileResult;
 import dev.edgec.core.Compiler;
 import dev.edgec.core.onnx.OnnxBuilder;
+import dev.edgec.harness.FloatParts;
+import dev.edgec.ir.Attribute;
 import dev.edgec.ir.DataType;
 import dev.edgec.ir.Node;
 import dev.edgec.ir.Shape;
 import dev.edgec.ir.Tensor;
+import dev.edgec.opt.pass.InternalAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -165,21 +168,44 @@ class QdqFusionTest {
                 CompileOptions.defaults().withOptimizationLevel(0), new ChicoryRuntime());
     }
 
-    /** Conv → Relu → Q fuses when the zero point is the type's minimum (the Relu is then redundant), and not otherwise. */
+    /**
+     * Conv → Relu → Q fuses either way: with the zero point at the type's minimum the Relu is redundant
+     * and goes; with int8 zero point 0 (symmetric activations) it becomes the kernel's output clamp
+     * [0, 127], so no float Relu or Conv is left.
+     */
     @Test
     void reluBeforeQuantizeLinear() {
         int[] x = {1, 3, 8, 8};
         int[] w = {5, 3, 3, 3};
         byte[] absorbed = convModel(DataType.UINT8, true, true, x, w, 0L);
         assertFused(absorbed, "QLinearConv");
+        assertTrue(fusedNode(absorbed, "QLinearConv").attributes().get(InternalAttributes.OUTPUT_CLAMP) == null,
+                "the uint8 zero point 0 makes the Relu redundant: no clamp");
         QuantCheck.assertWithinOne("QDQ Conv+Relu, uint8 zero point 0", absorbed, input("x", x));
-        byte[] kept = convModel(DataType.INT8, true, true, x, w, 0L);
-        CompileResult r = new Compiler().compile(kept, CompileOptions.defaults());
-        // the Relu survives: as a node, or fused into the float Conv (activation fusion); no integer Conv is made
-        assertTrue(r.graph().nodes().stream().noneMatch(n -> n.opType().equals("QLinearConv")));
-        assertTrue(r.graph().nodes().stream().anyMatch(n -> n.opType().equals("Relu")
-                || n.attributes().containsKey("edgec.activation")));
-        QuantCheck.assertWithinOne("QDQ Conv+Relu, int8 zero point 0 (not fused)", kept, input("x", x));
+        byte[] clamped = convModel(DataType.INT8, true, true, x, w, 0L);
+        assertFused(clamped, "QLinearConv");
+        assertEquals(new Attribute.IntsAttr(List.of(0L, 127L)),
+                fusedNode(clamped, "QLinearConv").attributes().get(InternalAttributes.OUTPUT_CLAMP));
+        assertTrue(new Compiler().compile(clamped, CompileOptions.defaults()).graph().nodes().stream()
+                .noneMatch(n -> n.opType().equals("Relu")));
+        QuantCheck.Difference d = QuantCheck.assertWithinOne("QDQ Conv+Relu, int8 zero point 0 (clamped)", clamped, input("x", x));
+        assertTrue(d.distinct() > 10, "the outputs use the clamped range, not one value: " + d.distinct());
+    }
+
+    /**
+     * Symmetric activations (int8, zero point 0, as TensorRT-style exporters write them): Conv → Relu → Q
+     * compiles with --integer-only, the Relu being the integer kernel's clamp, and no float is left.
+     */
+    @Test
+    void symmetricReluCompilesIntegerOnly() {
+        byte[] model = convModel(DataType.INT8, true, true, new int[] {1, 3, 8, 8}, new int[] {5, 3, 3, 3}, 0L);
+        byte[] wasm = new Compiler().compile(model, CompileOptions.defaults().withIntegerOnly(true)).moduleBytes();
+        assertEquals(List.of(), FloatParts.of(wasm));
+    }
+
+    static Node fusedNode(byte[] model, String opType) {
+        return new Compiler().compile(model, CompileOptions.defaults()).graph().nodes().stream()
+                .filter(n -> n.opType().equals(opType)).findFirst().orElseThrow();
     }
 
     @Test

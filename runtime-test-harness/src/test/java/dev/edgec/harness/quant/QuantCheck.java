@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import ai.onnxruntime.OrtSession;
 import dev.edgec.cli.runtime.ChicoryRuntime;
 import dev.edgec.cli.runtime.ModuleRunner;
 import dev.edgec.cli.runtime.WasmRuntime;
@@ -46,6 +47,12 @@ final class QuantCheck {
     }
 
     static Difference difference(byte[] model, Map<String, Tensor> inputs, CompileOptions options, WasmRuntime runtime) {
+        return difference(model, inputs, options, runtime, OrtSession.SessionOptions.OptLevel.ALL_OPT);
+    }
+
+    /** As above, with ONNX Runtime at optimization level {@code ort} (see {@link OrtReference}). */
+    static Difference difference(byte[] model, Map<String, Tensor> inputs, CompileOptions options, WasmRuntime runtime,
+                                 OrtSession.SessionOptions.OptLevel ort) {
         CompileResult compiled = new Compiler().compile(model, options);
         byte[] wasm = compiled.moduleBytes();
         if (WabtValidator.available()) {
@@ -53,8 +60,8 @@ final class QuantCheck {
             assertNull(invalid, invalid);
         }
         Tensor reference;
-        try (OrtReference ort = new OrtReference(model)) {
-            reference = ort.run(inputs).get(0);
+        try (OrtReference session = new OrtReference(model, ort)) {
+            reference = session.run(inputs).get(0);
         }
         List<Tensor> ordered = new ArrayList<>();
         for (TensorSpec s : compiled.signature().inputs()) {

@@ -22,7 +22,8 @@ final class QLinearConvOp implements Operator {
         for (int s : new int[] {1, 4, 6}) {
             ctx.expectType(s, List.of(DataType.FLOAT32));
         }
-        ctx.expectType(7, QLinearMatMulOp.TYPES);
+        DataType yt = ctx.expectType(7, QLinearMatMulOp.TYPES);
+        OutputClamp.of(ctx, yt);
         ConvOp.Plan p = ConvOp.plan(ctx, ctx.inputType(0).shape(), ctx.inputType(3).shape());
         QLinearMatMulOp.scalar(ctx, 1, "x_scale");
         QLinearMatMulOp.scalar(ctx, 6, "y_scale");

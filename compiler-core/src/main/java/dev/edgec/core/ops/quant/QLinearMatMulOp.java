@@ -24,6 +24,7 @@ final class QLinearMatMulOp implements Operator {
             ctx.expectType(s, List.of(DataType.FLOAT32));
         }
         DataType yt = ctx.expectType(7, TYPES);
+        OutputClamp.of(ctx, yt);
         MatMulOp.Geometry g = MatMulOp.geometry(ctx, ctx.inputType(0).shape(), ctx.inputType(3).shape());
         scalar(ctx, 1, "a_scale");
         scalar(ctx, 6, "y_scale");

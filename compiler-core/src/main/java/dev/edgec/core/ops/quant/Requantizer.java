@@ -83,12 +83,12 @@ final class Requantizer implements AccumulatorSink {
      * @param wScale   input index of the weight scale, scalar or one per output channel
      * @param yScale   input index of the (scalar) output scale
      * @param yZero    input index of the (scalar) output zero point, or -1
-     * @param out      the output type (int8 or uint8)
+     * @param out      the output type (int8 or uint8); the node's {@link OutputClamp} may narrow its range
      */
     Requantizer(OpContext ctx, KernelWriter k, int aScale, int wScale, int yScale, int yZero, DataType out) {
         this.k = k;
         this.out = out;
-        this.range = QuantRange.of(out);
+        this.range = OutputClamp.of(ctx, out);
         this.zeroPoint = yZero >= 0 && ctx.hasInput(yZero) ? ctx.inputName(yZero) : null;
         this.wPerChannel = ctx.inputType(wScale).elementCount() > 1;
         Optional<Tensor> as = ctx.constantInput(aScale);
