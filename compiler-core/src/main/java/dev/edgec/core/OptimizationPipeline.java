@@ -27,11 +27,12 @@ public final class OptimizationPipeline {
     }
 
     /**
-     * The passes of {@code level}; {@code registry} lowers the kernels that constant folding runs. With
-     * {@code integerOnly}, {@link IntegerFusion} runs right after QDQ fusion (before activation fusion can
-     * fold a Relu into a float operator); at level 0 only what integer-only needs runs (integer fusion,
-     * which runs QDQ fusion itself, and dead code). Passes may keep state for one compile, so each compile
-     * asks for a new list.
+     * The passes of {@code level}; {@code registry} lowers the kernels that constant folding runs.
+     * {@link IntegerFusion} runs right after QDQ fusion (before activation fusion can fold a Relu into a
+     * float operator), so that a QDQ model's Add, pooling, activations, Concat and Softmax run on integer
+     * kernels like its Conv/Gemm/MatMul; at level 0 only what {@code integerOnly} needs runs (integer
+     * fusion, which runs QDQ fusion itself, and dead code), and nothing otherwise. Passes may keep state
+     * for one compile, so each compile asks for a new list.
      */
     public static List<Pass> passes(int level, boolean integerOnly, OperatorRegistry registry) {
         if (level == 0) {
@@ -41,13 +42,10 @@ public final class OptimizationPipeline {
         // constants fold first, with the same kernels as at -O0 (before any fusion changes them), so folded
         // values are bit for bit what -O0 computes; it leaves DequantizeLinear feeding Conv/MatMul/Gemm to fuse-qdq.
         // bias and BatchNormalization fold before activations fuse: both need the producer's plain affine output;
-        // QDQ fusion comes before activation fusion so that a quantized Conv-Relu-Q becomes one integer kernel
+        // QDQ and integer fusion come before activation fusion so that a quantized Conv-Relu-Q becomes one integer kernel
         out.addAll(List.of(new ConstantSubgraphFolding(registry), new IdentityElimination(),
                 new ShapeChainSimplification(), new BatchNormFolding(), new BiasAddFolding(), new RowMajorWeights(),
-                new QdqFusion()));
-        if (integerOnly) {
-            out.add(new IntegerFusion());
-        }
+                new QdqFusion(), new IntegerFusion()));
         out.addAll(List.of(new ActivationFusion(), new CommonSubexpressionElimination(), new DeadCodeElimination()));
         return out;
     }

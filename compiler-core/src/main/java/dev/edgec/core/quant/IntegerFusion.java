@@ -17,7 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The {@code --integer-only} rewrite: turns {@code DequantizeLinear → op → QuantizeLinear} (every scale
+ * Integer kernels for the rest of a QDQ model (every compile from -O1, and {@code --integer-only} at
+ * -O0 too): turns {@code DequantizeLinear → op → QuantizeLinear} (every scale
  * and zero point a per-tensor constant) into an integer kernel for the operators beyond Conv, Gemm and
  * MatMul ({@link QdqFusion}, which this pass also runs to completion):
  * <ul>
@@ -30,7 +31,7 @@ import java.util.Set;
  *   <li>Softmax over the last axis: {@code dev.edgec.QLinearSoftmax};</li>
  *   <li>Concat: each input requantized to the output's parameters where they differ, then Concat on 8-bit tensors.</li>
  * </ul>
- * Anything left float afterwards makes {@link IntegerOnlyModule} fail the compile.
+ * With {@code --integer-only}, anything left float afterwards makes {@link IntegerOnlyModule} fail the compile.
  */
 public final class IntegerFusion implements Pass {
     private static final String DOMAIN = QuantOperators.INTEGER_DOMAIN;
@@ -39,7 +40,7 @@ public final class IntegerFusion implements Pass {
 
     @Override
     public String name() {
-        return "integer-only";
+        return "fuse-qdq-integer";
     }
 
     /**
@@ -91,9 +92,9 @@ public final class IntegerFusion implements Pass {
             return Optional.empty();
         }
         return switch (op.opType()) {
-            case "Relu" -> Optional.of(List.of(clamp(g, op.name(), dq, q, q.output(0), zeroPoint(g, q), null)));
+            case "Relu", "Clip" -> QdqActivation.clampOf(g, op, q).map(c -> List.of(clamp(g, op.name(), dq, q, q.output(0),
+                    c[0] == typeMin(g, q) ? null : c[0], c[1] == typeMin(g, q) + 255 ? null : c[1])));
             case "Identity" -> Optional.of(List.of(clamp(g, op.name(), dq, q, q.output(0), null, null)));
-            case "Clip" -> clip(g, op, dq, q);
             case "AveragePool", "GlobalAveragePool" -> averagePool(g, op, dq, q);
             case "Add" -> add(g, uses, op, q);
             case "Concat" -> concat(g, uses, op, q);
@@ -134,39 +135,8 @@ public final class IntegerFusion implements Pass {
                 q.input(2)), List.of(output), attrs);
     }
 
-    /**
-     * Clip's bounds quantized as the output ({@code Q(clip(v, a, b)) = clamp(Q(v), Q(a), Q(b))}, since Q is
-     * monotonic), computed as QuantizeLinear does: float32 division, rounding half to even, saturation.
-     */
-    private static Optional<List<Node>> clip(Graph g, Node op, Node dq, Node q) {
-        Double min = bound(g, op, 1, "min");
-        Double max = bound(g, op, 2, "max");
-        if (min == null || max == null) {
-            return Optional.empty();
-        }
-        return Optional.of(List.of(clamp(g, op.name(), dq, q, q.output(0), quantized(g, q, min), quantized(g, q, max))));
-    }
-
-    /** {@code v} quantized with q's parameters, or null for an infinite (absent) bound. */
-    private static Long quantized(Graph g, Node q, double v) {
-        if (Double.isInfinite(v)) {
-            return null;
-        }
-        double r = Math.rint((float) v / (float) scale(g, q)) + zeroPoint(g, q);
-        return (long) Math.max(-1e6, Math.min(1e6, r));
-    }
-
-    /** Clip bound from input {@code i} (opset 11+) or attribute (before 11); ±Inf when absent, null when not constant. */
-    private static Double bound(Graph g, Node op, int i, String attr) {
-        double none = i == 1 ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
-        if (op.opsetVersion() < 11) {
-            return op.attributes().get(attr) instanceof Attribute.FloatAttr f ? (double) f.value() : none;
-        }
-        if (!op.hasInput(i)) {
-            return none;
-        }
-        Tensor t = g.constants().get(op.input(i));
-        return t == null || t.elementCount() != 1 ? null : t.getDouble(0);
+    private static long typeMin(Graph g, Node q) {
+        return g.type(q.input(2)).dataType() == DataType.INT8 ? -128 : 0;
     }
 
     /** The operator on the 8-bit tensor, then a requantization when the output's parameters differ. */

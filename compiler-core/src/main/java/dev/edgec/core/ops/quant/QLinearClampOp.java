@@ -14,7 +14,7 @@ import java.util.List;
  * Clip ({@code lo}, {@code hi} = the bounds quantized as y) and a requantizing copy: quantization is
  * monotonic, so {@code Q(clip(v, a, b)) = clamp(Q(v), Q(a), Q(b))}. With equal parameters it is a
  * plain integer clamp.
- * Made by the integer-only rewrite ({@code core/quant/IntegerFusion}); every parameter is a constant.
+ * Made by QDQ integer fusion ({@code core/quant/IntegerFusion}); every parameter is a constant.
  */
 final class QLinearClampOp implements Operator {
     private record Plan(QuantOperand x, QuantOperand y, long lo, long hi) {

@@ -4,7 +4,7 @@ import dev.edgec.core.ops.OperatorRegistry;
 
 /** Registers the quantization operators: QuantizeLinear, DequantizeLinear, QLinear*, *Integer. */
 public final class QuantOperators {
-    /** The domain of edgec's internal integer-only operators. */
+    /** The domain of edgec's internal integer operators. */
     public static final String INTEGER_DOMAIN = "dev.edgec";
 
     private QuantOperators() {
@@ -18,7 +18,7 @@ public final class QuantOperators {
         r.register("MatMulInteger", 10, 21, new MatMulIntegerOp());
         r.register("QLinearConv", 10, 21, new QLinearConvOp());
         r.register("ConvInteger", 10, 21, new ConvIntegerOp());
-        // integer-only kernels, made by the --integer-only rewrite (core/quant/IntegerFusion) in edgec's own domain
+        // integer kernels made by QDQ integer fusion (core/quant/IntegerFusion) in edgec's own domain
         r.register(INTEGER_DOMAIN, "QLinearClamp", 1, 1, new QLinearClampOp());
         r.register(INTEGER_DOMAIN, "QLinearAdd", 1, 1, new QLinearAddOp());
         r.register(INTEGER_DOMAIN, "QLinearAveragePool", 1, 1, new QLinearAveragePoolOp());
