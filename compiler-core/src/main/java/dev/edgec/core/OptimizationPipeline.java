@@ -36,7 +36,7 @@ public final class OptimizationPipeline {
      */
     public static List<Pass> passes(int level, boolean integerOnly, OperatorRegistry registry) {
         if (level == 0) {
-            return integerOnly ? List.of(new IntegerFusion(), new DeadCodeElimination()) : List.of();
+            return integerOnly ? List.of(new IntegerFusion(registry), new DeadCodeElimination()) : List.of();
         }
         List<Pass> out = new ArrayList<>();
         // constants fold first, with the same kernels as at -O0 (before any fusion changes them), so folded
@@ -45,7 +45,7 @@ public final class OptimizationPipeline {
         // QDQ and integer fusion come before activation fusion so that a quantized Conv-Relu-Q becomes one integer kernel
         out.addAll(List.of(new ConstantSubgraphFolding(registry), new IdentityElimination(),
                 new ShapeChainSimplification(), new BatchNormFolding(), new BiasAddFolding(), new RowMajorWeights(),
-                new QdqFusion(), new IntegerFusion()));
+                new QdqFusion(), new IntegerFusion(registry)));
         out.addAll(List.of(new ActivationFusion(), new CommonSubexpressionElimination(), new DeadCodeElimination()));
         return out;
     }

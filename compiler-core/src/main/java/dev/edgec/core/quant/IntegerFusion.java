@@ -1,5 +1,6 @@
 package dev.edgec.core.quant;
 
+import dev.edgec.core.ops.OperatorRegistry;
 import dev.edgec.core.ops.quant.QuantOperators;
 import dev.edgec.ir.Attribute;
 import dev.edgec.ir.DataType;
@@ -29,6 +30,8 @@ import java.util.Set;
  *   <li>AveragePool (no padding, or count_include_pad = 1) and GlobalAveragePool: {@code dev.edgec.QLinearAveragePool};</li>
  *   <li>Add of two quantized tensors, or of a quantized tensor and a float32 constant: {@code dev.edgec.QLinearAdd};</li>
  *   <li>Softmax over the last axis: {@code dev.edgec.QLinearSoftmax};</li>
+ *   <li>any other elementwise function of one 8-bit tensor (Sigmoid, Tanh, HardSwish, LeakyRelu, Mul by a
+ *       constant...): a 256-entry {@code dev.edgec.QLinearLookup} ({@link QdqLookup});</li>
  *   <li>Concat: each input requantized to the output's parameters where they differ, then Concat on 8-bit tensors.</li>
  * </ul>
  * With {@code --integer-only}, anything left float afterwards makes {@link IntegerOnlyModule} fail the compile.
@@ -37,6 +40,12 @@ public final class IntegerFusion implements Pass {
     private static final String DOMAIN = QuantOperators.INTEGER_DOMAIN;
     private static final Set<String> MOVES = Set.of("MaxPool", "Reshape", "Flatten", "Squeeze", "Unsqueeze", "Transpose");
     private final QdqFusion qdq = new QdqFusion();
+    /** Lowers the float kernels that tabulate elementwise functions ({@link QdqLookup}). */
+    private final OperatorRegistry registry;
+
+    public IntegerFusion(OperatorRegistry registry) {
+        this.registry = registry;
+    }
 
     @Override
     public String name() {
@@ -82,6 +91,10 @@ public final class IntegerFusion implements Pass {
             if (fused.isPresent()) {
                 return replace(g, q, op, fused.get());
             }
+            Optional<Graph> lookup = QdqLookup.fuse(g, uses, op, q, registry);
+            if (lookup.isPresent()) {
+                return lookup.get();
+            }
         }
         return g;
     }
@@ -104,7 +117,7 @@ public final class IntegerFusion implements Pass {
     }
 
     /** {@code op} reads a per-tensor constant DequantizeLinear of an 8-bit tensor. */
-    private static boolean dequantized(Graph g, Node dq) {
+    static boolean dequantized(Graph g, Node dq) {
         return QdqFusion.isDequantize(dq) && dq.inputs().size() == 3 && QdqFusion.perTensorConstants(g, dq)
                 && QdqFusion.EIGHT_BIT.contains(g.type(dq.input(0)).dataType());
     }
@@ -254,7 +267,7 @@ public final class IntegerFusion implements Pass {
                 dq.input(2), q.input(1), q.input(2)), q.outputs(), Map.of("axis", new Attribute.IntAttr(rank - 1)))));
     }
 
-    private static String fresh(Graph g, String base) {
+    static String fresh(Graph g, String base) {
         String name = base;
         for (int i = 1; g.types().containsKey(name); i++) {
             name = base + "_" + i;

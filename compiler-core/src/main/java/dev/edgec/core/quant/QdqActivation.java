@@ -74,12 +74,15 @@ final class QdqActivation {
         return Optional.of(bounds);
     }
 
-    /** QuantizeLinear of one value as ONNX Runtime computes it: float32 division, half to even, saturated. */
-    private static long quantize(float v, float scale, Tensor zp) {
+    /**
+     * QuantizeLinear of one value as ONNX Runtime computes it (float32 division, half to even, saturated)
+     * and as edgec's kernel does (NaN gives the type's minimum).
+     */
+    static long quantize(float v, float scale, Tensor zp) {
         long min = zp.dataType() == DataType.INT8 ? -128 : 0;
         long max = min + 255;
         double q = Math.rint(v / scale) + zp.getLong(0); // v / scale in float32, as ONNX Runtime divides
-        return (long) Math.max(min, Math.min(max, q));
+        return Double.isNaN(q) ? min : (long) Math.max(min, Math.min(max, q));
     }
 
     /** Whether the clamp is the whole range of {@code q}'s type, so dropping the activation changes nothing. */

@@ -4,6 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.edgec.cli.runtime.ChicoryRuntime;
+import dev.edgec.cli.runtime.ModuleRunner;
+import dev.edgec.core.CompileOptions;
+import dev.edgec.core.CompileResult;
+import dev.edgec.core.Compiler;
+import dev.edgec.core.abi.TensorSpec;
 import dev.edgec.core.onnx.ExternalDataResolver;
 import dev.edgec.core.onnx.OnnxBuilder;
 import dev.edgec.core.onnx.OnnxImporter;
@@ -13,6 +19,7 @@ import dev.edgec.core.onnx.proto.OnnxProto.NodeProto;
 import dev.edgec.core.onnx.proto.OnnxProto.TensorProto;
 import dev.edgec.core.quant.ptq.BatchNormPreFolding;
 import dev.edgec.core.quant.ptq.QdqQuantizer;
+import dev.edgec.harness.FloatParts;
 import dev.edgec.harness.OrtReference;
 import dev.edgec.harness.RandomTensors;
 import dev.edgec.ir.DataType;
@@ -122,6 +129,50 @@ class IntegerOnlyQuantizationTest {
                 OrtQuantization.randomSamples(bytes, 1, 20)));
         assertTrue(plain.getGraph().getNodeList().stream().filter(n -> n.getOpType().equals("QuantizeLinear")).count()
                 < qdq.getGraph().getNodeList().stream().filter(n -> n.getOpType().equals("QuantizeLinear")).count());
+    }
+
+    /**
+     * x → Gemm → Sigmoid → Gemm → HardSigmoid → Sub(1, ·) → Gemm → Tanh, quantized for integer-only: the
+     * elementwise functions get QDQ pairs (Sub its run-time operand, the second) and compile to lookup
+     * tables, so the module has no float, and its int8 output equals ONNX Runtime's on the QDQ model.
+     */
+    @Test
+    void elementwiseFunctionsBecomeLookupTablesInIntegerOnlyModules() {
+        Random rnd = new Random(6);
+        OnnxBuilder b = new OnnxBuilder("gates", 13);
+        String x = b.input("x", DataType.FLOAT32, 2, 8);
+        String h = b.node("Sigmoid", List.of(b.node("Gemm", List.of(x, b.initializer("w1", random(rnd, 8, 12))))));
+        h = b.node("HardSigmoid", List.of(b.node("Gemm", List.of(h, b.initializer("w2", random(rnd, 12, 6))))));
+        h = b.node("Sub", List.of(b.initializer("one", Tensor.ofFloats(Shape.scalar(), 1f)), h));
+        String y = b.node("Tanh", List.of(b.node("Gemm", List.of(h, b.initializer("w3", random(rnd, 6, 4))))));
+        b.output(y, DataType.FLOAT32, 2, 4);
+        byte[] bytes = b.toBytes();
+        ModelProto model = OnnxImporter.parse(bytes);
+        List<String> tensors = QdqQuantizer.activationsToCalibrate(model, true);
+        byte[] qdq = QdqQuantizer.quantize(model, OrtQuantization.calibrate(bytes,
+                OrtQuantization.randomSamples(bytes, 1, 20), tensors), true).toByteArray();
+        CompileResult r = new Compiler().compile(qdq, CompileOptions.defaults().withIntegerOnly(true));
+        assertEquals(List.of(), FloatParts.of(r.moduleBytes()));
+        assertEquals(4, r.graph().nodes().stream().filter(n -> n.opType().equals("QLinearLookup")).count(),
+                r.graph().nodes().toString());
+        TensorSpec in = r.signature().inputs().get(0);
+        TensorSpec out = r.signature().outputs().get(0);
+        try (OrtReference ort = new OrtReference(qdq); ModuleRunner m = new ModuleRunner(r.moduleBytes(), new ChicoryRuntime())) {
+            for (int trial = 0; trial < 5; trial++) {
+                Tensor q = RandomTensors.of(in.type(), rnd);
+                float[] real = new float[q.elementCount()];
+                for (int i = 0; i < real.length; i++) {
+                    real[i] = (float) (in.scale() * (q.getLong(i) - in.zeroPoint()));
+                }
+                Tensor want = ort.run(Map.of("x", Tensor.ofFloats(in.shape(), real))).get(0);
+                Tensor got = m.run(List.of(q)).get(0);
+                for (int i = 0; i < got.elementCount(); i++) {
+                    long expected = Math.round(want.getDouble(i) / out.scale()) + out.zeroPoint();
+                    assertTrue(Math.abs(got.getLong(i) - expected) <= 1, "element " + i + ": " + got.getLong(i)
+                            + " but ONNX Runtime gives " + expected);
+                }
+            }
+        }
     }
 
     private static Tensor decode(TensorProto t) {

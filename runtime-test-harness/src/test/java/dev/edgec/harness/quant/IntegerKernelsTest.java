@@ -85,7 +85,19 @@ class IntegerKernelsTest {
                 new Case("Softmax uint8, large scale", new int[] {4, 12}, DataType.UINT8, 0.5f, 128, DataType.UINT8,
                         1f / 256, 0, (b, x) -> b.node("Softmax", List.of(x))),
                 new Case("DequantizeLinear then QuantizeLinear", new int[] {50}, DataType.INT8, 0.05f, 3, DataType.UINT8,
-                        0.07f, 128, (b, x) -> x))
+                        0.07f, 128, (b, x) -> x),
+                new Case("Sigmoid (lookup)", new int[] {4, 64}, DataType.INT8, 0.06f, 5, DataType.INT8, 1f / 256, -128,
+                        (b, x) -> b.node("Sigmoid", List.of(x))),
+                new Case("Tanh uint8 to int8 (lookup)", new int[] {300}, DataType.UINT8, 0.03f, 128, DataType.INT8,
+                        1f / 128, 0, (b, x) -> b.node("Tanh", List.of(x))),
+                new Case("HardSigmoid (lookup)", new int[] {1, 8, 5, 5}, DataType.INT8, 0.05f, -10, DataType.INT8, 1f / 256,
+                        -128, (b, x) -> b.node("HardSigmoid", List.of(x), "alpha", 0.25f, "beta", 0.45f)),
+                new Case("LeakyRelu (lookup)", new int[] {2, 70}, DataType.INT8, 0.04f, 0, DataType.UINT8, 0.03f, 30,
+                        (b, x) -> b.node("LeakyRelu", List.of(x), "alpha", 0.1f)),
+                new Case("Mul by a constant (lookup)", new int[] {3, 40}, DataType.INT8, 0.05f, 7, DataType.INT8, 0.02f, 3,
+                        (b, x) -> b.node("Mul", List.of(x, b.initializer("k", Tensor.ofFloats(Shape.scalar(), -0.35f))))),
+                new Case("Sub from a constant (lookup)", new int[] {256}, DataType.UINT8, 0.01f, 40, DataType.UINT8, 0.015f,
+                        10, (b, x) -> b.node("Sub", List.of(b.initializer("k", Tensor.ofFloats(Shape.of(1), 1.5f)), x))))
                 .map(Arguments::of);
     }
 

@@ -1,6 +1,7 @@
 package dev.edgec.core.quant.ptq;
 
 import dev.edgec.core.onnx.proto.OnnxProto.GraphProto;
+import dev.edgec.core.quant.QdqLookup;
 import dev.edgec.core.onnx.proto.OnnxProto.NodeProto;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,7 +13,7 @@ import java.util.Set;
 /**
  * What {@code --integer-only} post-training quantization quantizes beyond Conv, Gemm and MatMul: the
  * float input and output of every operator that has an integer kernel (Relu, Clip, pools, Add, Softmax,
- * Reshape and the other moves), so that each runs as {@code DequantizeLinear → op → QuantizeLinear}
+ * Reshape and the other moves, the elementwise functions a lookup table computes), so that each runs as {@code DequantizeLinear → op → QuantizeLinear}
  * and compiles to an integer kernel. As ONNX Runtime's quantizer does:
  * <ul>
  *   <li>a tensor read only by a Relu is not quantized: the pair goes after the Relu (its range starts at 0);</li>
@@ -22,7 +23,7 @@ import java.util.Set;
  * </ul>
  */
 final class IntegerOnlyPlan {
-    /** Operators with an integer kernel, all float in, float out. */
+    /** Operators with an integer kernel, all float in, float out, besides the elementwise ones of {@link QdqLookup}. */
     static final Set<String> INTEGER_OPS = Set.of("Conv", "Gemm", "MatMul", "Relu", "Clip", "MaxPool", "AveragePool",
             "GlobalAveragePool", "Add", "Concat", "Softmax", "Reshape", "Flatten", "Squeeze", "Unsqueeze", "Transpose", "Identity");
     /** Operators whose output takes its input's quantization parameters. */
@@ -47,8 +48,9 @@ final class IntegerOnlyPlan {
             if (!x.isEmpty() && !inits.contains(x) && !readOnlyByRelu(x)) {
                 names.add(x);
             }
-            // every data input of Add and Concat (a constant Add operand is folded into the integer kernel)
-            if (n.getOpType().equals("Add") || n.getOpType().equals("Concat")) {
+            // every data input of Add, Concat and the elementwise functions (a constant operand is folded into
+            // the integer kernel: Add's i64 terms, the lookup table)
+            if (n.getOpType().equals("Add") || n.getOpType().equals("Concat") || QdqLookup.ELEMENTWISE.contains(n.getOpType())) {
                 for (String in : n.getInputList()) {
                     if (!in.isEmpty() && !inits.contains(in) && !readOnlyByRelu(in)) {
                         names.add(in);
@@ -63,7 +65,8 @@ final class IntegerOnlyPlan {
     }
 
     static boolean isIntegerOp(NodeProto n) {
-        return (n.getDomain().isEmpty() || n.getDomain().equals("ai.onnx")) && INTEGER_OPS.contains(n.getOpType())
+        return (n.getDomain().isEmpty() || n.getDomain().equals("ai.onnx"))
+                && (INTEGER_OPS.contains(n.getOpType()) || QdqLookup.ELEMENTWISE.contains(n.getOpType()))
                 && n.getOutputCount() == 1;
     }
 
