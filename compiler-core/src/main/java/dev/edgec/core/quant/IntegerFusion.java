@@ -29,6 +29,7 @@ import java.util.Set;
  *       QLinearClamp if the output's scale or zero point differs;</li>
  *   <li>AveragePool (no padding, or count_include_pad = 1) and GlobalAveragePool: {@code dev.edgec.QLinearAveragePool};</li>
  *   <li>Add of two quantized tensors, or of a quantized tensor and a float32 constant: {@code dev.edgec.QLinearAdd};</li>
+ *   <li>Mul of two quantized tensors: {@code dev.edgec.QLinearMul};</li>
  *   <li>Softmax over the last axis: {@code dev.edgec.QLinearSoftmax};</li>
  *   <li>any other elementwise function of one 8-bit tensor (Sigmoid, Tanh, HardSwish, LeakyRelu, Mul by a
  *       constant...): a 256-entry {@code dev.edgec.QLinearLookup} ({@link QdqLookup});</li>
@@ -110,6 +111,7 @@ public final class IntegerFusion implements Pass {
             case "Identity" -> Optional.of(List.of(clamp(g, op.name(), dq, q, q.output(0), null, null)));
             case "AveragePool", "GlobalAveragePool" -> averagePool(g, op, dq, q);
             case "Add" -> add(g, uses, op, q);
+            case "Mul" -> mul(g, uses, op, q);
             case "Concat" -> concat(g, uses, op, q);
             case "Softmax" -> softmax(g, op, dq, q);
             default -> MOVES.contains(op.opType()) ? move(g, op, dq, q) : Optional.empty();
@@ -230,6 +232,18 @@ public final class IntegerFusion implements Pass {
         inputs.add(q.input(1));
         inputs.add(q.input(2));
         return Optional.of(List.of(new Node(op.name(), DOMAIN, "QLinearAdd", 1, inputs, q.outputs(), Map.of())));
+    }
+
+    /** Mul of two quantized tensors (a constant factor is {@link QdqLookup}'s). */
+    private static Optional<List<Node>> mul(Graph g, Uses uses, Node op, Node q) {
+        Node da = uses.producer(op.input(0));
+        Node db = uses.producer(op.input(1));
+        if (!dequantized(g, da) || !dequantized(g, db)) {
+            return Optional.empty();
+        }
+        List<String> inputs = List.of(da.input(0), da.input(1), da.input(2), db.input(0), db.input(1), db.input(2),
+                q.input(1), q.input(2));
+        return Optional.of(List.of(new Node(op.name(), DOMAIN, "QLinearMul", 1, inputs, q.outputs(), Map.of())));
     }
 
     /**

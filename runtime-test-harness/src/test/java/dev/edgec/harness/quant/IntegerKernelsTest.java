@@ -184,6 +184,46 @@ class IntegerKernelsTest {
         }
     }
 
+    /**
+     * Mul of two quantized tensors, as a squeeze-and-excitation gate (per-channel factor broadcast over
+     * the map) and as SiLU, {@code x · sigmoid(x)} (the Sigmoid a lookup): integer kernels with and
+     * without --integer-only, within 1 of ONNX Runtime.
+     */
+    @Test
+    void mulOfTwoQuantizedTensors() {
+        OnnxBuilder b = new OnnxBuilder("qmul", 13);
+        String a = b.input("a", DataType.INT8, 1, 4, 3, 3);
+        String g = b.input("g", DataType.UINT8, 1, 4, 1, 1);
+        String as = b.initializer("as", Tensor.ofFloats(Shape.scalar(), 0.05f));
+        String az = b.initializer("az", Tensor.ofLongs(DataType.INT8, Shape.scalar(), -3));
+        String da = b.node("DequantizeLinear", List.of(a, as, az));
+        String dg = b.node("DequantizeLinear", List.of(g, b.initializer("gs", Tensor.ofFloats(Shape.scalar(), 1f / 255)),
+                b.initializer("gz", Tensor.ofLongs(DataType.UINT8, Shape.scalar(), 0))));
+        String ys = b.initializer("ys", Tensor.ofFloats(Shape.scalar(), 0.04f));
+        String yz = b.initializer("yz", Tensor.ofLongs(DataType.INT8, Shape.scalar(), 5));
+        String gated = b.node("QuantizeLinear", List.of(b.node("Mul", List.of(da, dg)), ys, yz));
+        // SiLU of the gated map: its Sigmoid quantized to [0, 1), then the product
+        String x = b.node("DequantizeLinear", List.of(gated, ys, yz));
+        String ss = b.initializer("ss", Tensor.ofFloats(Shape.scalar(), 1f / 256));
+        String sz = b.initializer("sz", Tensor.ofLongs(DataType.INT8, Shape.scalar(), -128));
+        String sig = b.node("DequantizeLinear", List.of(b.node("QuantizeLinear", List.of(b.node("Sigmoid", List.of(x)), ss, sz)),
+                ss, sz));
+        b.output(b.node("QuantizeLinear", List.of(b.node("Mul", List.of(x, sig)),
+                b.initializer("os", Tensor.ofFloats(Shape.scalar(), 0.03f)), yz)), DataType.INT8);
+        byte[] model = b.toBytes();
+        for (CompileOptions options : List.of(INTEGER_ONLY, CompileOptions.defaults())) {
+            CompileResult r = new Compiler().compile(model, options);
+            assertEquals(List.of(), FloatParts.of(r.moduleBytes()));
+            assertEquals(2, r.graph().nodes().stream().filter(n -> n.opType().equals("QLinearMul")).count());
+            Random rnd = new Random(3);
+            for (int trial = 0; trial < 4; trial++) {
+                QuantCheck.assertWithinOne("QLinearMul", model, Map.of("a", QuantCheck.randomInts(DataType.INT8,
+                        new int[] {1, 4, 3, 3}, rnd), "g", QuantCheck.randomInts(DataType.UINT8, new int[] {1, 4, 1, 1}, rnd)),
+                        options, new ChicoryRuntime());
+            }
+        }
+    }
+
     @Test
     void concatRequantizesTheInputsWhoseParametersDiffer() {
         OnnxBuilder b = new OnnxBuilder("qconcat", 13);

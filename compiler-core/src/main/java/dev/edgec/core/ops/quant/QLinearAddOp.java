@@ -4,7 +4,6 @@ import dev.edgec.core.lower.BroadcastLoop;
 import dev.edgec.core.lower.KernelWriter;
 import dev.edgec.core.ops.OpContext;
 import dev.edgec.core.ops.Operator;
-import dev.edgec.core.ops.ShapeInference;
 import dev.edgec.ir.DataType;
 import dev.edgec.ir.Shape;
 import dev.edgec.ir.Tensor;
@@ -18,8 +17,8 @@ import java.util.List;
  * broadcasting, in fixed point: both terms get multipliers over one shared power of two, are summed
  * in i64 and rounded once (half to even). {@code b} may instead be a float32 constant with no scale
  * or zero point (a bias added to a quantized tensor): its values divided by c_scale are then folded
- * at compile time into an i64 table in the same units. Made by the integer-only rewrite; every
- * parameter is a constant.
+ * at compile time into an i64 table in the same units. Made by QDQ integer fusion; every parameter is
+ * a constant.
  */
 final class QLinearAddOp implements Operator {
     /** |b / c_scale| beyond this saturates any 8-bit output; clamping keeps the i64 sum from overflowing. */
@@ -30,25 +29,19 @@ final class QLinearAddOp implements Operator {
 
     private static Plan plan(OpContext ctx) {
         ctx.expectInputs(8, 8);
-        ctx.expectType(0, QuantOperand.TYPES);
-        QuantOperand a = QuantOperand.read(ctx, 1, 2, "a");
+        QuantOperand a = QuantOperand.readFor(ctx, 0, 1, 2, "a");
         QuantOperand c = QuantOperand.read(ctx, 6, 7, "c");
         QuantOperand b = null;
         Tensor floatB = null;
         if (ctx.hasInput(4)) {
-            ctx.expectType(3, QuantOperand.TYPES);
-            b = QuantOperand.read(ctx, 4, 5, "b");
+            b = QuantOperand.readFor(ctx, 3, 4, 5, "b");
         } else {
             floatB = ctx.requireConstantInput(3, "b without a scale (a float32 constant)");
             if (floatB.dataType() != DataType.FLOAT32) {
                 throw ctx.error("b without a scale must be a float32 constant, got " + floatB.type());
             }
         }
-        Shape out = ShapeInference.broadcast(List.of(ctx.inputType(0).shape(), ctx.inputType(3).shape()));
-        if (out == null) {
-            throw ctx.error("shapes " + ctx.inputType(0).shape() + " and " + ctx.inputType(3).shape() + " do not broadcast");
-        }
-        return new Plan(a, b, floatB, c, out);
+        return new Plan(a, b, floatB, c, QuantOperand.broadcast(ctx));
     }
 
     @Override

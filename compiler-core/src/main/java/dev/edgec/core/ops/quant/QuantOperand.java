@@ -1,7 +1,9 @@
 package dev.edgec.core.ops.quant;
 
 import dev.edgec.core.ops.OpContext;
+import dev.edgec.core.ops.ShapeInference;
 import dev.edgec.ir.DataType;
+import dev.edgec.ir.Shape;
 import dev.edgec.ir.Tensor;
 import java.util.List;
 
@@ -30,6 +32,25 @@ record QuantOperand(double scale, long zeroPoint, DataType type) {
         return new QuantOperand(scale, z.getLong(0), z.dataType());
     }
 
+    /** As {@link #read}, for the parameters of 8-bit input {@code data}, whose type the zero point must have. */
+    static QuantOperand readFor(OpContext ctx, int data, int scaleInput, int zeroInput, String what) {
+        ctx.expectType(data, TYPES);
+        QuantOperand o = read(ctx, scaleInput, zeroInput, what);
+        if (o.type() != ctx.inputType(data).dataType()) {
+            throw ctx.error(what + "_zero_point's type " + o.type() + " is not " + what + "'s type " + ctx.inputType(data).dataType());
+        }
+        return o;
+    }
+
+    /** The numpy-broadcast shape of a binary kernel's operands, inputs 0 and 3. */
+    static Shape broadcast(OpContext ctx) {
+        Shape out = ShapeInference.broadcast(List.of(ctx.inputType(0).shape(), ctx.inputType(3).shape()));
+        if (out == null) {
+            throw ctx.error("shapes " + ctx.inputType(0).shape() + " and " + ctx.inputType(3).shape() + " do not broadcast");
+        }
+        return out;
+    }
+
     /** x's and y's parameters of a unary integer kernel {@code (x, x_scale, x_zero_point, y_scale, y_zero_point)}. */
     record Unary(QuantOperand x, QuantOperand y) {
     }
@@ -37,12 +58,7 @@ record QuantOperand(double scale, long zeroPoint, DataType type) {
     /** Checks the five inputs of a unary integer kernel and reads x's and y's parameters. */
     static Unary unary(OpContext ctx) {
         ctx.expectInputs(5, 5);
-        ctx.expectType(0, TYPES);
-        QuantOperand x = read(ctx, 1, 2, "x");
-        if (x.type() != ctx.inputType(0).dataType()) {
-            throw ctx.error("x_zero_point's type " + x.type() + " is not x's type " + ctx.inputType(0).dataType());
-        }
-        return new Unary(x, read(ctx, 3, 4, "y"));
+        return new Unary(readFor(ctx, 0, 1, 2, "x"), read(ctx, 3, 4, "y"));
     }
 
     QuantRange range() {

@@ -21,6 +21,7 @@ public final class QuantOperators {
         // integer kernels made by QDQ integer fusion (core/quant/IntegerFusion) in edgec's own domain
         r.register(INTEGER_DOMAIN, "QLinearClamp", 1, 1, new QLinearClampOp());
         r.register(INTEGER_DOMAIN, "QLinearLookup", 1, 1, new QLinearLookupOp());
+        r.register(INTEGER_DOMAIN, "QLinearMul", 1, 1, new QLinearMulOp());
         r.register(INTEGER_DOMAIN, "QLinearAdd", 1, 1, new QLinearAddOp());
         r.register(INTEGER_DOMAIN, "QLinearAveragePool", 1, 1, new QLinearAveragePoolOp());
         r.register(INTEGER_DOMAIN, "QLinearSoftmax", 1, 1, new QLinearSoftmaxOp());
