@@ -118,9 +118,9 @@ public final class IntegerFusion implements Pass {
         };
     }
 
-    /** {@code op} reads a per-tensor constant DequantizeLinear of an 8-bit tensor. */
+    /** {@code op} reads a per-tensor constant DequantizeLinear of an 8-bit tensor, its zero point given. */
     static boolean dequantized(Graph g, Node dq) {
-        return QdqFusion.isDequantize(dq) && dq.inputs().size() == 3 && QdqFusion.perTensorConstants(g, dq)
+        return QdqFusion.isDequantize(dq) && dq.inputs().size() == 3 && dq.hasInput(2) && QdqFusion.perTensorConstants(g, dq)
                 && QdqFusion.EIGHT_BIT.contains(g.type(dq.input(0)).dataType());
     }
 

@@ -3,6 +3,7 @@ package dev.edgec.harness.fuzz;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.edgec.core.onnx.OnnxImporter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * with edgec's own error type; never another exception, a hang or running out of memory
  * ({@link FuzzOracle}). A failing mutant is written to {@code target/fuzz-failures/}; copy it to
  * {@code src/test/resources/fuzz-regressions/} and {@link #regressions()} replays it for good.
- * Long runs: {@code -Dedgec.fuzz.tries=20000} (see docs/fuzzing.md).
+ * Long runs: {@code -Dedgec.fuzz.tries=20000} [{@code -Dedgec.fuzz.seedModel=seed_qdq}] (see docs/fuzzing.md).
  */
 class CompilerFuzzTest {
     private static final List<byte[]> SEEDS = FuzzSeeds.all();
@@ -45,7 +46,13 @@ class CompilerFuzzTest {
     void longRun() throws Exception {
         long tries = Long.parseLong(System.getProperty("edgec.fuzz.tries"));
         long first = Long.parseLong(System.getProperty("edgec.fuzz.seed", "1"));
-        String report = new LongFuzzRun(SEEDS, PER_CASE).run(first, tries);
+        // -Dedgec.fuzz.seedModel=NAME: only the seed models whose graph name contains NAME (e.g. seed_qdq, lenet)
+        String only = System.getProperty("edgec.fuzz.seedModel", "");
+        List<byte[]> seeds = SEEDS.stream().filter(b -> OnnxImporter.parse(b).getGraph().getName().contains(only)).toList();
+        if (seeds.isEmpty()) {
+            fail("no seed model's graph name contains '" + only + "'");
+        }
+        String report = new LongFuzzRun(seeds, PER_CASE).run(first, tries);
         System.out.println(report);
         if (!report.contains("distinct failures: 0")) {
             fail(report);

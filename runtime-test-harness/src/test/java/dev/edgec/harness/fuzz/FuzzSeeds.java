@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 
 /**
  * Valid models the fuzzer starts from: small hand-built graphs (shape arithmetic, index and integer
- * inputs, If and Loop nodes whose bodies are graph attributes) plus every model of the zoo.
+ * inputs, If and Loop nodes whose bodies are graph attributes, a QDQ model) plus every model of the zoo.
  */
 final class FuzzSeeds {
     private FuzzSeeds() {
@@ -32,6 +32,7 @@ final class FuzzSeeds {
         seeds.add(ifWithBranches());
         seeds.add(loopWithBody());
         seeds.add(sequenceOps());
+        seeds.add(quantized());
         Path zoo = Path.of(System.getProperty("edgec.repoRoot", "..")).resolve("models");
         if (Files.isDirectory(zoo)) {
             try (Stream<Path> s = Files.list(zoo)) {
@@ -105,6 +106,36 @@ final class FuzzSeeds {
         b.output(b.node("ConcatFromSequence", List.of(seq), "axis", 0L), DataType.FLOAT32);
         b.output(b.node("SequenceAt", List.of(seq, one)), DataType.FLOAT32);
         b.output(b.node("SequenceLength", List.of(seq)), DataType.INT64);
+        return b.toBytes();
+    }
+
+    /**
+     * A QDQ model whose every pattern becomes an integer kernel: Conv with per-channel weights and a
+     * symmetric Relu (the output clamp), Sigmoid (a lookup table), Mul of two quantized tensors, Add,
+     * GlobalAveragePool, so that mutations reach the quantized operators and their fusions.
+     */
+    static byte[] quantized() {
+        OnnxBuilder b = new OnnxBuilder("seed_qdq", 13);
+        String x = b.input("x", DataType.FLOAT32, 1, 2, 5, 5);
+        String s = b.initializer("s", Tensor.ofFloats(Shape.scalar(), 0.05f));
+        String z = b.initializer("z", Tensor.ofLongs(DataType.INT8, Shape.scalar(), 0));
+        String xq = b.node("DequantizeLinear", List.of(b.node("QuantizeLinear", List.of(x, s, z)), s, z));
+        String w = b.node("DequantizeLinear", List.of(b.initializer("w", Tensor.ofLongs(DataType.INT8, Shape.of(3, 2, 3, 3),
+                        new long[] {5, -3, 7, 1, 0, -9, 4, 2, -6, 8, -1, 3, 0, 6, -4, 2, 9, -7, -2, 4, 1, -8, 3, 5, -5, 0, 7,
+                            6, -6, 2, 8, -3, 1, -9, 4, 0, 3, 7, -2, 5, -1, 6, -8, 2, 0, 9, -4, 1, -7, 3, 5, -3, 2, 8})),
+                b.initializer("ws", Tensor.ofFloats(Shape.of(3), 0.02f, 0.03f, 0.025f)),
+                b.initializer("wz", Tensor.ofLongs(DataType.INT8, Shape.of(3), 0, 0, 0))), "axis", 0L);
+        String conv = b.node("Relu", List.of(b.node("Conv", List.of(xq, w), "pads", new long[] {1, 1, 1, 1})));
+        String cq = b.node("DequantizeLinear", List.of(b.node("QuantizeLinear", List.of(conv, s, z)), s, z));
+        String sigScale = b.initializer("ss", Tensor.ofFloats(Shape.scalar(), 1f / 256));
+        String sigZero = b.initializer("sz", Tensor.ofLongs(DataType.INT8, Shape.scalar(), -128));
+        String sig = b.node("DequantizeLinear", List.of(b.node("QuantizeLinear", List.of(b.node("Sigmoid", List.of(cq)),
+                sigScale, sigZero)), sigScale, sigZero));
+        String mul = b.node("DequantizeLinear", List.of(b.node("QuantizeLinear", List.of(b.node("Mul", List.of(cq, sig)), s, z)),
+                s, z));
+        String add = b.node("DequantizeLinear", List.of(b.node("QuantizeLinear", List.of(b.node("Add", List.of(mul, cq)), s, z)),
+                s, z));
+        b.output(b.node("GlobalAveragePool", List.of(add)), DataType.FLOAT32);
         return b.toBytes();
     }
 

@@ -41,6 +41,9 @@ abstract class GlobalPoolOp implements Operator {
     public void lower(OpContext ctx, KernelWriter k) {
         Shape x = ctx.inputType(0).shape();
         int planes = x.dim(0) * x.dim(1);
+        if (planes == 0) {
+            return; // no batch or no channel: the output is empty too
+        }
         int size = x.elementCount() / planes;
         int in = k.address(ctx.inputName(0));
         int out = k.address(ctx.outputName(0));
