@@ -144,6 +144,24 @@ class QuantizeOptionsTest {
                 ExitCodes.USAGE, "is the model itself");
     }
 
+    /**
+     * A malformed model is refused by the importer, with its message, before the quantizer's rewrites
+     * read it (found by fuzzing with -Dedgec.fuzz.quantize=int8: a Conv with only its data input and a
+     * BatchNormalization after it crashed the BatchNormalization pre-folding).
+     */
+    @Test
+    void malformedModelIsAnInvalidModelBeforeQuantizing() {
+        OnnxBuilder b = new OnnxBuilder("bad_conv", 13);
+        String x = b.input("x", DataType.FLOAT32, 1, 2, 4, 4);
+        String c = b.node("Conv", List.of(x), "kernel_shape", new long[] {3, 3});
+        String one = b.initializer("one", Tensor.ofFloats(Shape.of(2), 1f, 1f));
+        String zero = b.initializer("zero", Tensor.ofFloats(Shape.of(2), 0f, 0f));
+        b.output(b.node("BatchNormalization", List.of(c, one, zero, zero, one)), DataType.FLOAT32);
+        model = TestModels.write(dir, "bad_conv.onnx", b.toBytes());
+        Cli.Result r = compile("--quantize", "int8", "--calibration", "random:2");
+        assertUsage(r, ExitCodes.INVALID_MODEL, "Conv");
+    }
+
     private static byte[] readAll(Path p) {
         try {
             return Files.readAllBytes(p);

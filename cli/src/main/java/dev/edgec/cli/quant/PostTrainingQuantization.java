@@ -6,6 +6,7 @@ import dev.edgec.core.CompileOptions;
 import dev.edgec.core.Compiler;
 import dev.edgec.core.ModelFileException;
 import dev.edgec.core.abi.TensorSpec;
+import dev.edgec.core.onnx.ImportOptions;
 import dev.edgec.core.onnx.OnnxImporter;
 import dev.edgec.core.onnx.proto.OnnxProto.ModelProto;
 import dev.edgec.core.quant.ptq.AccuracyReport;
@@ -43,6 +44,10 @@ public final class PostTrainingQuantization {
     public static Outcome quantize(Compiler compiler, Path model, CompileOptions options, String samples,
             CalibrationMethod method, double percentile, boolean integerOnly) {
         byte[] bytes = read(model);
+        // the whole import first: a malformed model is refused with the importer's message (exit code 3)
+        // before the quantizer's rewrites, which assume a model that imports, ever read it
+        new OnnxImporter(compiler.registry(), new ImportOptions(options.inputShapes(), options.frozenInputs(),
+                model.toAbsolutePath().getParent(), options.maxTensorBytes())).importModel(bytes);
         ModelProto proto = OnnxImporter.parse(bytes);
         if (integerOnly) {
             ModelProto folded = QdqQuantizer.preFold(proto);

@@ -1,5 +1,6 @@
 package dev.edgec.harness.fuzz;
 
+import dev.edgec.cli.quant.PostTrainingQuantization;
 import dev.edgec.cli.runtime.ModuleRunner;
 import dev.edgec.cli.runtime.WasmRuntime;
 import dev.edgec.core.CompileOptions;
@@ -7,6 +8,7 @@ import dev.edgec.core.CompileResult;
 import dev.edgec.core.Compiler;
 import dev.edgec.core.abi.RunStatus;
 import dev.edgec.core.ops.OperatorRegistry;
+import dev.edgec.core.quant.ptq.CalibrationMethod;
 import dev.edgec.core.report.CompileReport;
 import dev.edgec.core.report.NodeReport;
 import dev.edgec.harness.ModelCheck;
@@ -30,6 +32,8 @@ final class FuzzOracle {
     private static final WasmRuntime RUNTIME = new WasmtimeRuntime();
     /** Work above which a module is compiled and validated but not run: ~1 s in wasmtime on this machine. */
     private static final long MAX_RUN_WORK = 300_000_000L;
+    /** Work above which a mutant is not quantized: calibration interprets it in Chicory, ~1 s a run here. */
+    private static final long MAX_CALIBRATION_WORK = 20_000_000L;
 
     /** What went wrong: {@code signature} groups failures of one cause (no numbers, no names). */
     record Problem(String signature, String message) {
@@ -53,7 +57,7 @@ final class FuzzOracle {
     static Verdict judge(byte[] model) {
         CompileResult compiled;
         try {
-            compiled = new Compiler().compile(FOLDER.get().write(model), options(model));
+            compiled = compile(FOLDER.get().write(model), options(model));
         } catch (EdgecException e) {
             if (e.kind() == EdgecException.Kind.INTERNAL) {
                 return new Verdict("internal error", thrown("internal error", e));
@@ -68,6 +72,25 @@ final class FuzzOracle {
                     "the module holds bytes of ../secret.bin"));
         }
         return new Verdict("compiled", checkModule(compiled));
+    }
+
+    /**
+     * {@code -Dedgec.fuzz.quantize=int8} (or {@code integer-only}) puts every case through post-training
+     * quantization first, as {@code compile --quantize int8 --calibration random:2 [--integer-only]}: the
+     * quantizer and calibration then meet the mutants too.
+     */
+    private static final String QUANTIZE = System.getProperty("edgec.fuzz.quantize", "");
+
+    private static CompileResult compile(java.nio.file.Path model, CompileOptions options) {
+        Compiler compiler = new Compiler();
+        CompileResult plain = compiler.compile(model, options);
+        if (QUANTIZE.isEmpty() || work(plain) > MAX_CALIBRATION_WORK) {
+            return plain; // calibration runs the model in Chicory: a mutant too big to run is not quantized
+        }
+        boolean integerOnly = QUANTIZE.equals("integer-only");
+        byte[] qdq = PostTrainingQuantization.quantize(compiler, model, options, "random:2", CalibrationMethod.MINMAX, 99.99,
+                integerOnly).quantizedModel();
+        return compiler.compile(qdq, options.withIntegerOnly(integerOnly));
     }
 
     /**

@@ -32,6 +32,23 @@ class PercentileCollectorTest {
         assertEquals(Map.of("a", new ActivationRange(-5, 3), "b", new ActivationRange(0, 0)), c.ranges());
     }
 
+    /**
+     * An activation that overflows to ±infinity on a sample sets no bound (found by fuzzing: an infinite
+     * range gave an infinite scale and crashed the quantizer); the finite values set the range, and the
+     * quantized model saturates the infinite ones.
+     */
+    @Test
+    void infinitiesSetNoBound() {
+        MinMaxCollector c = new MinMaxCollector();
+        c.observe("a", Tensor.ofFloats(Shape.of(4), 1, Float.POSITIVE_INFINITY, -2, Float.NEGATIVE_INFINITY));
+        c.observe("b", Tensor.ofFloats(Shape.of(1), Float.POSITIVE_INFINITY));
+        assertEquals(Map.of("a", new ActivationRange(-2, 1), "b", new ActivationRange(0, 0)), c.ranges());
+        PercentileCollector p = new PercentileCollector(c.ranges());
+        p.observe("a", Tensor.ofFloats(Shape.of(4), 1, Float.POSITIVE_INFINITY, -2, Float.NEGATIVE_INFINITY));
+        assertEquals(new ActivationRange(-2, 1), p.ranges(100).get("a"));
+        assertTrue(Double.isFinite(c.ranges().get("a").int8().scale()));
+    }
+
     @Test
     void percentileClipsARareOutlier() {
         MinMaxCollector minMax = new MinMaxCollector();

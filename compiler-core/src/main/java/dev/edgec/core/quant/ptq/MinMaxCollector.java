@@ -31,7 +31,7 @@ public final class MinMaxCollector {
         }
     }
 
-    /** Adds one sample's values of tensor {@code name}; NaNs are ignored. */
+    /** Adds one sample's values of tensor {@code name}; NaNs and infinities are ignored. */
     public void observe(String name, Tensor values) {
         double[] r = ranges.computeIfAbsent(name, k -> new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY});
         int n = values.elementCount();
@@ -42,13 +42,16 @@ public final class MinMaxCollector {
         boolean channelsFit = stats != null && stats.sums.length == channelCount;
         for (int i = 0; i < n; i++) {
             double v = values.getDouble(i);
+            if (!Double.isFinite(v)) {
+                continue; // an activation that overflows on a sample saturates once quantized: its range stays finite
+            }
             if (v < r[0]) {
                 r[0] = v;
             }
             if (v > r[1]) {
                 r[1] = v;
             }
-            if (channelsFit && !Double.isNaN(v)) {
+            if (channelsFit) {
                 int c = (i / inner) % channelCount;
                 stats.sums[c] += v;
                 stats.counts[c]++;
@@ -58,7 +61,7 @@ public final class MinMaxCollector {
         }
     }
 
-    /** The range of every observed tensor; a tensor that held only NaNs gets [0, 0]. */
+    /** The range of every observed tensor; a tensor that held only NaNs or infinities gets [0, 0]. */
     public Map<String, ActivationRange> ranges() {
         Map<String, ActivationRange> out = new LinkedHashMap<>();
         ranges.forEach((name, r) -> {

@@ -30,8 +30,8 @@ public final class PercentileCollector {
         int n = values.elementCount();
         for (int i = 0; i < n; i++) {
             double v = values.getDouble(i);
-            if (Double.isNaN(v)) {
-                continue;
+            if (!Double.isFinite(v)) {
+                continue; // as the min/max pass: NaNs and infinities set no range
             }
             int bin = width > 0 ? (int) ((v - r.min()) / width * BINS) : 0;
             h[Math.max(0, Math.min(BINS - 1, bin))]++;
