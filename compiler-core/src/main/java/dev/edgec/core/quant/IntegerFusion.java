@@ -24,9 +24,10 @@ import java.util.Set;
  * MatMul ({@link QdqFusion}, which this pass also runs to completion):
  * <ul>
  *   <li>Relu, Clip, Identity, and a bare {@code DequantizeLinear → QuantizeLinear}: {@code dev.edgec.QLinearClamp};</li>
- *   <li>MaxPool, Reshape, Flatten, Squeeze, Unsqueeze, Transpose: the same operator on the 8-bit tensor (they
- *       only move or pick values, which commutes with the monotonic dequantization), then a requantizing
- *       QLinearClamp if the output's scale or zero point differs;</li>
+ *   <li>MaxPool, Reshape, Flatten, Squeeze, Unsqueeze, Transpose, Slice, Gather, Tile, Expand, SpaceToDepth,
+ *       Resize (nearest) ({@link #MOVES}): the same operator on the 8-bit tensor (they only move
+ *       or pick values, which commutes with the monotonic dequantization), then a requantizing QLinearClamp if
+ *       the output's scale or zero point differs;</li>
  *   <li>AveragePool (no padding, or count_include_pad = 1) and GlobalAveragePool: {@code dev.edgec.QLinearAveragePool};</li>
  *   <li>Add of two quantized tensors, or of a quantized tensor and a float32 constant: {@code dev.edgec.QLinearAdd};</li>
  *   <li>Mul of two quantized tensors: {@code dev.edgec.QLinearMul};</li>
@@ -39,7 +40,12 @@ import java.util.Set;
  */
 public final class IntegerFusion implements Pass {
     private static final String DOMAIN = QuantOperators.INTEGER_DOMAIN;
-    private static final Set<String> MOVES = Set.of("MaxPool", "Reshape", "Flatten", "Squeeze", "Unsqueeze", "Transpose");
+    /**
+     * Operators that only pick, move or repeat values (Resize in its nearest mode), so they commute with
+     * the monotonic dequantization: they run on the 8-bit tensor as they are. The ptq plan's list.
+     */
+    public static final Set<String> MOVES = Set.of("MaxPool", "Reshape", "Flatten", "Squeeze", "Unsqueeze", "Transpose",
+            "Identity", "Slice", "Gather", "Tile", "Expand", "SpaceToDepth", "Resize");
     private final QdqFusion qdq = new QdqFusion();
     /** Lowers the float kernels that tabulate elementwise functions ({@link QdqLookup}). */
     private final OperatorRegistry registry;
@@ -114,7 +120,7 @@ public final class IntegerFusion implements Pass {
             case "Mul" -> mul(g, uses, op, q);
             case "Concat" -> concat(g, uses, op, q);
             case "Softmax" -> softmax(g, op, dq, q);
-            default -> MOVES.contains(op.opType()) ? move(g, op, dq, q) : Optional.empty();
+            default -> MOVES.contains(op.opType()) && picksValues(op) ? move(g, op, dq, q) : Optional.empty();
         };
     }
 
@@ -152,6 +158,12 @@ public final class IntegerFusion implements Pass {
 
     private static long typeMin(Graph g, Node q) {
         return g.type(q.input(2)).dataType() == DataType.INT8 ? -128 : 0;
+    }
+
+    /** Resize picks values only in its nearest mode (the default); the other moves always do. */
+    private static boolean picksValues(Node op) {
+        return !op.opType().equals("Resize")
+                || !(op.attributes().get("mode") instanceof Attribute.StringAttr m) || m.value().equals("nearest");
     }
 
     /** The operator on the 8-bit tensor, then a requantization when the output's parameters differ. */

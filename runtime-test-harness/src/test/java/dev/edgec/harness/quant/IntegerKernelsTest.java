@@ -86,6 +86,20 @@ class IntegerKernelsTest {
                         1f / 256, 0, (b, x) -> b.node("Softmax", List.of(x))),
                 new Case("DequantizeLinear then QuantizeLinear", new int[] {50}, DataType.INT8, 0.05f, 3, DataType.UINT8,
                         0.07f, 128, (b, x) -> x),
+                new Case("Slice requantized", new int[] {1, 4, 6, 6}, DataType.INT8, 0.1f, 4, DataType.INT8, 0.07f, -3,
+                        (b, x) -> b.node("Slice", List.of(x, longs(b, "starts", 1, 1), longs(b, "ends", 3, 5),
+                                longs(b, "axes", 1, 2)))),
+                new Case("Gather same parameters", new int[] {5, 3}, DataType.UINT8, 0.1f, 128, DataType.UINT8, 0.1f, 128,
+                        (b, x) -> b.node("Gather", List.of(x, longs(b, "idx", 4, 0, 2, 2)), "axis", 0L)),
+                new Case("Tile", new int[] {2, 3}, DataType.INT8, 0.05f, 0, DataType.INT8, 0.05f, 0,
+                        (b, x) -> b.node("Tile", List.of(x, longs(b, "repeats", 2, 3)))),
+                new Case("Expand requantized", new int[] {3, 1}, DataType.INT8, 0.05f, 2, DataType.UINT8, 0.04f, 120,
+                        (b, x) -> b.node("Expand", List.of(x, longs(b, "shape", 2, 3, 4)))),
+                new Case("SpaceToDepth", new int[] {1, 2, 4, 6}, DataType.UINT8, 0.1f, 100, DataType.UINT8, 0.1f, 100,
+                        (b, x) -> b.node("SpaceToDepth", List.of(x), "blocksize", 2L)),
+                new Case("Resize nearest x2", new int[] {1, 3, 4, 5}, DataType.INT8, 0.05f, 1, DataType.INT8, 0.05f, 1,
+                        (b, x) -> b.node("Resize", List.of(x, "", b.initializer("scales", Tensor.ofFloats(Shape.of(4), 1, 1, 2, 2))),
+                                "mode", "nearest")),
                 new Case("Sigmoid (lookup)", new int[] {4, 64}, DataType.INT8, 0.06f, 5, DataType.INT8, 1f / 256, -128,
                         (b, x) -> b.node("Sigmoid", List.of(x))),
                 new Case("Tanh uint8 to int8 (lookup)", new int[] {300}, DataType.UINT8, 0.03f, 128, DataType.INT8,
@@ -99,6 +113,10 @@ class IntegerKernelsTest {
                 new Case("Sub from a constant (lookup)", new int[] {256}, DataType.UINT8, 0.01f, 40, DataType.UINT8, 0.015f,
                         10, (b, x) -> b.node("Sub", List.of(b.initializer("k", Tensor.ofFloats(Shape.of(1), 1.5f)), x))))
                 .map(Arguments::of);
+    }
+
+    private static String longs(OnnxBuilder b, String name, long... v) {
+        return b.initializer(name, Tensor.ofLongs(DataType.INT64, Shape.of(v.length), v));
     }
 
     static byte[] qdqModel(Case c) {

@@ -1,6 +1,7 @@
 package dev.edgec.core.quant.ptq;
 
 import dev.edgec.core.onnx.proto.OnnxProto.GraphProto;
+import dev.edgec.core.quant.IntegerFusion;
 import dev.edgec.core.quant.QdqLookup;
 import dev.edgec.core.onnx.proto.OnnxProto.NodeProto;
 import java.util.ArrayList;
@@ -24,11 +25,10 @@ import java.util.Set;
  */
 final class IntegerOnlyPlan {
     /** Operators with an integer kernel, all float in, float out, besides the elementwise ones of {@link QdqLookup}. */
-    static final Set<String> INTEGER_OPS = Set.of("Conv", "Gemm", "MatMul", "Relu", "Clip", "MaxPool", "AveragePool",
-            "GlobalAveragePool", "Add", "Concat", "Softmax", "Reshape", "Flatten", "Squeeze", "Unsqueeze", "Transpose", "Identity");
-    /** Operators whose output takes its input's quantization parameters. */
-    static final Set<String> MOVES = Set.of("MaxPool", "Reshape", "Flatten", "Squeeze", "Unsqueeze", "Transpose",
-            "Identity");
+    static final Set<String> INTEGER_OPS = Set.of("Conv", "Gemm", "MatMul", "Relu", "Clip", "AveragePool",
+            "GlobalAveragePool", "Add", "Concat", "Softmax", "Identity");
+    /** Operators whose output takes its input's quantization parameters: those that only move or pick values. */
+    static final Set<String> MOVES = IntegerFusion.MOVES;
     static final QuantParams SOFTMAX_OUTPUT = new QuantParams(1f / 256, -128);
 
     private final GraphProto graph;
@@ -65,8 +65,11 @@ final class IntegerOnlyPlan {
     }
 
     static boolean isIntegerOp(NodeProto n) {
-        return (n.getDomain().isEmpty() || n.getDomain().equals("ai.onnx"))
-                && (INTEGER_OPS.contains(n.getOpType()) || QdqLookup.ELEMENTWISE.contains(n.getOpType()))
+        boolean linearResize = n.getOpType().equals("Resize") && n.getAttributeList().stream()
+                .anyMatch(a -> a.getName().equals("mode") && !a.getS().toStringUtf8().equals("nearest"));
+        return (n.getDomain().isEmpty() || n.getDomain().equals("ai.onnx")) && !linearResize
+                && (INTEGER_OPS.contains(n.getOpType()) || MOVES.contains(n.getOpType())
+                    || QdqLookup.ELEMENTWISE.contains(n.getOpType()))
                 && n.getOutputCount() == 1;
     }
 
