@@ -28,7 +28,10 @@ public final class ControlFlowOperators {
         r.register("Scan", SCAN_MIN, MAX, ExpandedAtImport.INSTANCE);
     }
 
-    /** The registered operator of everything the importer expands (control flow and {@link SequenceOperators}). */
+    /**
+     * The registered operator of everything the importer expands (control flow, {@link SequenceOperators},
+     * {@link ContribQuantOperators}).
+     */
     enum ExpandedAtImport implements Operator {
         INSTANCE;
 

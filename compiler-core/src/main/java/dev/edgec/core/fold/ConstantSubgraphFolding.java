@@ -30,8 +30,8 @@ import java.util.Set;
  *   <li>values whose kernels return an error status on these constants (a Gather index out of range):
  *       the module keeps reporting that error at run time, exactly as at -O0, rather than the compile
  *       failing on a model that -O0 accepts;</li>
- *   <li>a DequantizeLinear read by a Conv, MatMul or Gemm: fuse-qdq must see it to build an integer
- *       kernel on the 8-bit weights (folding would also make the weights four times larger);</li>
+ *   <li>a DequantizeLinear read by a Conv, MatMul, Gemm, Mul or Concat: QDQ fusion must see it to build an
+ *       integer kernel on the 8-bit constant (folding would also make it four times larger);</li>
  *   <li>subgraphs beyond the compile's interpreter budget ({@link KernelEvaluator#MAX_INSTRUCTIONS}), so
  *       that folding costs seconds at most, or needing more than {@link KernelEvaluator#MAX_MEMORY_BYTES}
  *       of memory, or that cannot be lowered on their own (wasm memory limits).</li>
@@ -39,8 +39,11 @@ import java.util.Set;
  * A kernel that traps on constant data breaks ABI v1 and is reported as an internal error.
  */
 public final class ConstantSubgraphFolding implements Pass {
-    /** Consumers through which {@code fuse-qdq} ({@code QdqFusion}, {@code QdqGemm}) reads DequantizeLinear outputs. */
-    private static final Set<String> QDQ_FUSED = Set.of("Conv", "MatMul", "Gemm");
+    /**
+     * Consumers through which {@code fuse-qdq} ({@code QdqFusion}, {@code QdqGemm}) and {@code fuse-qdq-integer}
+     * ({@code IntegerFusion}: a constant 8-bit operand of Mul or Concat) read DequantizeLinear outputs.
+     */
+    private static final Set<String> QDQ_FUSED = Set.of("Conv", "MatMul", "Gemm", "Mul", "Concat");
     /** Attempts at choosing values after some failed to evaluate: each attempt drops the failures. */
     private static final int MAX_ATTEMPTS = 4;
 

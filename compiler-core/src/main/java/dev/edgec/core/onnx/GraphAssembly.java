@@ -1,5 +1,6 @@
 package dev.edgec.core.onnx;
 
+import dev.edgec.core.control.ContribQuantOperators;
 import dev.edgec.core.control.ControlFlow;
 import dev.edgec.core.control.Guard;
 import dev.edgec.core.control.SequenceOperators;
@@ -84,6 +85,10 @@ final class GraphAssembly implements SequenceSink {
         }
         if (SequenceOperators.handles(n)) {
             SequenceOperators.expand(n, this);
+            return;
+        }
+        if (ContribQuantOperators.handles(n)) {
+            ContribQuantOperators.expand(n, this);
             return;
         }
         Node plain = Guard.strip(n);

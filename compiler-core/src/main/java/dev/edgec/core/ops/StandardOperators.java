@@ -20,5 +20,6 @@ final class StandardOperators {
         dev.edgec.core.ops.loss.LossOperators.registerAll(r);
         dev.edgec.core.control.ControlFlowOperators.registerAll(r);
         dev.edgec.core.control.SequenceOperators.registerAll(r);
+        dev.edgec.core.control.ContribQuantOperators.registerAll(r);
     }
 }
