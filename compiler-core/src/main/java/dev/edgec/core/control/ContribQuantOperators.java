@@ -3,6 +3,7 @@ package dev.edgec.core.control;
 import dev.edgec.core.ops.OperatorRegistry;
 import dev.edgec.ir.Attribute;
 import dev.edgec.ir.DataType;
+import dev.edgec.ir.InvalidModelException;
 import dev.edgec.ir.Node;
 import dev.edgec.ir.Shape;
 import dev.edgec.ir.Tensor;
@@ -44,6 +45,9 @@ public final class ContribQuantOperators {
 
     /** Replaces {@code n} by DequantizeLinear nodes, the standard operator and a QuantizeLinear, given to {@code sink}. */
     public static void expand(Node n, ExpansionSink sink) {
+        if (n.outputs().size() != 1 || n.output(0).isEmpty()) {
+            throw new InvalidModelException(n.describe() + ": expects one output, got " + n.outputs().size());
+        }
         String op = WRAPPED.get(n.opType());
         List<String> floats = new ArrayList<>();
         String yScale;
@@ -103,7 +107,7 @@ public final class ContribQuantOperators {
 
     private static void expectInputs(Node n, boolean ok, String what) {
         if (!ok) {
-            throw new dev.edgec.ir.InvalidModelException(n.describe() + ": expects " + what + ", got " + n.inputs().size()
+            throw new InvalidModelException(n.describe() + ": expects " + what + ", got " + n.inputs().size()
                     + " inputs");
         }
     }

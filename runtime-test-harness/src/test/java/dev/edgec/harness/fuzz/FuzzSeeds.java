@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * Valid models the fuzzer starts from: small hand-built graphs (shape arithmetic, index and integer
- * inputs, If and Loop nodes whose bodies are graph attributes, a QDQ model) plus every model of the zoo.
+ * inputs, If and Loop nodes whose bodies are graph attributes, a QDQ model, ONNX Runtime's QOperator form)
+ * plus every model of the zoo.
  */
 final class FuzzSeeds {
     private FuzzSeeds() {
@@ -33,6 +34,7 @@ final class FuzzSeeds {
         seeds.add(loopWithBody());
         seeds.add(sequenceOps());
         seeds.add(quantized());
+        seeds.add(contribQuantized());
         Path zoo = Path.of(System.getProperty("edgec.repoRoot", "..")).resolve("models");
         if (Files.isDirectory(zoo)) {
             try (Stream<Path> s = Files.list(zoo)) {
@@ -137,6 +139,27 @@ final class FuzzSeeds {
                 s, z));
         b.output(b.node("GlobalAveragePool", List.of(add)), DataType.FLOAT32);
         return b.toBytes();
+    }
+
+    /** ONNX Runtime's QOperator form (domain com.microsoft): QLinearAdd, QLinearSigmoid, QLinearConcat. */
+    static byte[] contribQuantized() {
+        OnnxBuilder b = new OnnxBuilder("seed_contrib", 13);
+        String x = b.input("x", DataType.UINT8, 1, 3, 4);
+        String s = b.initializer("s", Tensor.ofFloats(Shape.scalar(), 0.05f));
+        String z = b.initializer("z", Tensor.ofLongs(DataType.UINT8, Shape.scalar(), 128));
+        String ss = b.initializer("ss", Tensor.ofFloats(Shape.scalar(), 1f / 256));
+        String sz = b.initializer("sz", Tensor.ofLongs(DataType.UINT8, Shape.scalar(), 0));
+        contrib(b, "QLinearAdd", List.of(x, s, z, x, s, z, s, z), "sum");
+        contrib(b, "QLinearSigmoid", List.of("sum", s, z, ss, sz), "gate");
+        contrib(b, "QLinearConcat", List.of(s, z, "sum", s, z, "gate", ss, sz), "y").addAttribute(OnnxBuilder.attribute("axis", 1L));
+        b.output("y", DataType.UINT8);
+        return b.build().toBuilder().addOpsetImport(dev.edgec.core.onnx.proto.OnnxProto.OperatorSetIdProto.newBuilder()
+                .setDomain("com.microsoft").setVersion(1)).build().toByteArray();
+    }
+
+    private static NodeProto.Builder contrib(OnnxBuilder b, String op, List<String> inputs, String output) {
+        return b.graph().addNodeBuilder().setOpType(op).setDomain("com.microsoft").setName(output + "_node")
+                .addAllInput(inputs).addOutput(output);
     }
 
     static byte[] loopWithBody() {
