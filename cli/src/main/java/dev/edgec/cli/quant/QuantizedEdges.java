@@ -1,6 +1,7 @@
 package dev.edgec.cli.quant;
 
 import dev.edgec.core.abi.TensorSpec;
+import dev.edgec.core.ops.quant.QuantRange;
 import dev.edgec.ir.Tensor;
 
 /**
@@ -17,13 +18,11 @@ public final class QuantizedEdges {
         if (spec.scale() == null || real.dataType() == spec.dtype()) {
             return real;
         }
-        long min = spec.dtype() == dev.edgec.ir.DataType.UINT8 ? 0 : -128;
-        long max = spec.dtype() == dev.edgec.ir.DataType.UINT8 ? 255 : 127;
+        QuantRange range = QuantRange.of(spec.dtype());
         float scale = spec.scale().floatValue();
         long[] q = new long[real.elementCount()];
         for (int i = 0; i < q.length; i++) {
-            double v = Math.rint((float) real.getDouble(i) / scale) + spec.zeroPoint();
-            q[i] = Double.isNaN(v) ? min : (long) Math.max(min, Math.min(max, v));
+            q[i] = range.quantize((float) real.getDouble(i), scale, spec.zeroPoint());
         }
         return Tensor.ofLongs(spec.dtype(), real.shape(), q);
     }

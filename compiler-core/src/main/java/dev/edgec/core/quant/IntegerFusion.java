@@ -2,6 +2,7 @@ package dev.edgec.core.quant;
 
 import dev.edgec.core.ops.OperatorRegistry;
 import dev.edgec.core.ops.quant.QuantOperators;
+import dev.edgec.core.ops.quant.QuantRange;
 import dev.edgec.ir.Attribute;
 import dev.edgec.ir.DataType;
 import dev.edgec.ir.Graph;
@@ -112,8 +113,11 @@ public final class IntegerFusion implements Pass {
             return Optional.empty();
         }
         return switch (op.opType()) {
-            case "Relu", "Clip" -> QdqActivation.clampOf(g, op, q).map(c -> List.of(clamp(g, op.name(), dq, q, q.output(0),
-                    c[0] == typeMin(g, q) ? null : c[0], c[1] == typeMin(g, q) + 255 ? null : c[1])));
+            case "Relu", "Clip" -> QdqActivation.clampOf(g, op, q).map(c -> {
+                QuantRange type = QuantRange.of(g.type(q.input(2)).dataType());
+                return List.of(clamp(g, op.name(), dq, q, q.output(0), c[0] == type.min() ? null : c[0],
+                        c[1] == type.max() ? null : c[1]));
+            });
             case "Identity" -> Optional.of(List.of(clamp(g, op.name(), dq, q, q.output(0), null, null)));
             case "AveragePool", "GlobalAveragePool" -> averagePool(g, op, dq, q);
             case "Add" -> add(g, uses, op, q);
@@ -154,10 +158,6 @@ public final class IntegerFusion implements Pass {
         }
         return new Node(name, DOMAIN, "QLinearClamp", 1, List.of(dq.input(0), dq.input(1), dq.input(2), q.input(1),
                 q.input(2)), List.of(output), attrs);
-    }
-
-    private static long typeMin(Graph g, Node q) {
-        return g.type(q.input(2)).dataType() == DataType.INT8 ? -128 : 0;
     }
 
     /** Resize picks values only in its nearest mode (the default); the other moves always do. */

@@ -1,5 +1,6 @@
 package dev.edgec.core.quant;
 
+import dev.edgec.core.ops.quant.QuantRange;
 import dev.edgec.ir.Attribute;
 import dev.edgec.ir.DataType;
 import dev.edgec.ir.Graph;
@@ -74,21 +75,14 @@ final class QdqActivation {
         return Optional.of(bounds);
     }
 
-    /**
-     * QuantizeLinear of one value as ONNX Runtime computes it (float32 division, half to even, saturated)
-     * and as edgec's kernel does (NaN gives the type's minimum).
-     */
+    /** QuantizeLinear of one value with scale {@code scale} and zero point {@code zp} ({@link QuantRange#quantize}). */
     static long quantize(float v, float scale, Tensor zp) {
-        long min = zp.dataType() == DataType.INT8 ? -128 : 0;
-        long max = min + 255;
-        double q = Math.rint(v / scale) + zp.getLong(0); // v / scale in float32, as ONNX Runtime divides
-        return Double.isNaN(q) ? min : (long) Math.max(min, Math.min(max, q));
+        return QuantRange.of(zp.dataType()).quantize(v, scale, zp.getLong(0));
     }
 
     /** Whether the clamp is the whole range of {@code q}'s type, so dropping the activation changes nothing. */
     static boolean coversType(Graph g, Node q, long[] clamp) {
-        long min = g.type(q.input(2)).dataType() == DataType.INT8 ? -128 : 0;
-        return clamp[0] == min && clamp[1] == min + 255;
+        return new QuantRange(clamp[0], clamp[1]).isWhole(g.type(q.input(2)).dataType());
     }
 
     /**
