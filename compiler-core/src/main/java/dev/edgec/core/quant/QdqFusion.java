@@ -28,6 +28,8 @@ import java.util.Optional;
  */
 public final class QdqFusion implements Pass {
     static final List<DataType> EIGHT_BIT = List.of(DataType.INT8, DataType.UINT8);
+    /** The float operators this pass fuses with the QuantizeLinear after them ({@link #fuseOperator}). */
+    static final List<String> FUSED = List.of("Conv", "MatMul", "Gemm");
 
     @Override
     public String name() {
@@ -68,7 +70,9 @@ public final class QdqFusion implements Pass {
                     return QdqActivation.withoutActivation(g, op, q, clamp.get());
                 }
                 Node inner = uses.producer(op.input(0));
-                if (inner != null && uses.hasSingleUse(op.input(0))) {
+                // the graph copy and its uses only where one of the three fusions could take the pair
+                if (inner != null && uses.hasSingleUse(op.input(0)) && inner.domain().isEmpty()
+                        && FUSED.contains(inner.opType())) {
                     Graph clamped = QdqActivation.withoutActivation(g, op, q, clamp.get());
                     Node clampedQ = clamped.nodes().stream().filter(n -> n.outputs().equals(q.outputs())).findFirst().orElseThrow();
                     Optional<Graph> fused = fuseOperator(clamped, new Uses(clamped), inner, clampedQ);
