@@ -44,11 +44,12 @@ public final class PostTrainingQuantization {
     public static Outcome quantize(Compiler compiler, Path model, CompileOptions options, String samples,
             CalibrationMethod method, double percentile, boolean integerOnly) {
         byte[] bytes = read(model);
-        // the whole import first: a malformed model is refused with the importer's message (exit code 3)
-        // before the quantizer's rewrites, which assume a model that imports, ever read it
-        new OnnxImporter(compiler.registry(), new ImportOptions(options.inputShapes(), options.frozenInputs(),
-                model.toAbsolutePath().getParent(), options.maxTensorBytes())).importModel(bytes);
         ModelProto proto = OnnxImporter.parse(bytes);
+        // the whole import first: a malformed model is refused with the importer's message (exit code 4)
+        // before the quantizer's rewrites, which assume a model that imports, ever read it (the imported
+        // graph itself is not needed, so neither is the model's hash)
+        new OnnxImporter(compiler.registry(), new ImportOptions(options.inputShapes(), options.frozenInputs(),
+                model.toAbsolutePath().getParent(), options.maxTensorBytes())).importModel(proto, "");
         if (integerOnly) {
             ModelProto folded = QdqQuantizer.preFold(proto);
             if (folded != proto) {
